@@ -1,0 +1,28 @@
+using Verzuim.Hotspot.Api.Data;
+using Verzuim.Hotspot.Api.Health;
+using Verzuim.Hotspot.Api.Infrastructure;
+using Verzuim.Hotspot.Api.Institutions;
+using Verzuim.Hotspot.Api.Municipalities;
+using Verzuim.Hotspot.Api.Postcodes;
+using Verzuim.Hotspot.Api.Regions;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddHotspotData();
+builder.Services.AddHotspotProblemDetails();
+builder.Services.AddHotspotJson();
+builder.Services.AddHotspotOpenApi();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseHotspotOpenApi();
+
+app.MapHealth();
+app.MapRegions();
+app.MapMunicipalities();
+app.MapPostcodes();
+app.MapInstitutions();
+
+app.Run();

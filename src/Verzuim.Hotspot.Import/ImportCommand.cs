@@ -1,0 +1,46 @@
+namespace Verzuim.Hotspot.Import;
+
+/// <summary>One command line: a verb and its options.</summary>
+internal sealed record ImportCommand(string Verb, IReadOnlyDictionary<string, string> Options, IReadOnlyList<string> Arguments)
+{
+    public const string Usage = """
+        Usage: Verzuim.Hotspot.Import <command> [options]
+
+        Commands:
+          migrate                              apply the database migrations
+          load-geodata [--geodata DIR] [--year YEAR] [--if-empty]
+                                               load the bundled geography of one classification year
+          setup [--geodata DIR]                migrate, then load what an empty database lacks (scripts/run does this)
+
+        The database is ConnectionStrings__Hotspot from the environment.
+        """;
+
+    private static readonly string[] Verbs = ["migrate", "load-geodata", "setup"];
+
+    public string? Option(string name) => Options.TryGetValue(name, out var value) ? value : null;
+
+    public bool Flag(string name) => Options.ContainsKey(name);
+
+    public static ImportCommand? Parse(string[] args)
+    {
+        if (args.Length == 0 || !Verbs.Contains(args[0]))
+        {
+            return null;
+        }
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        var arguments = new List<string>();
+        for (var i = 1; i < args.Length; i++)
+        {
+            if (args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                var takesValue = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal);
+                options[args[i][2..]] = takesValue ? args[++i] : "true";
+            }
+            else
+            {
+                arguments.Add(args[i]);
+            }
+        }
+        return new ImportCommand(args[0], options, arguments);
+    }
+}

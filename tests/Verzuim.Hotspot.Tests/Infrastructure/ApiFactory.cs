@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Verzuim.Hotspot.Tests.Infrastructure;
+
+/// <summary>The API in memory, on the fixture's database and the repository's geodata folder.</summary>
+public sealed class ApiFactory(PostGisFixture postGis) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // UseSetting, not ConfigureAppConfiguration: AddHotspotData reads the connection string before Build().
+        builder.UseSetting("ConnectionStrings:Hotspot", postGis.ConnectionString);
+        builder.UseSetting("Geography:GeodataPath", RepositoryPaths.Geodata);
+        builder.UseEnvironment("Testing");
+    }
+}
