@@ -1,3 +1,4 @@
+using Verzuim.Hotspot.Api.Counts;
 using Verzuim.Hotspot.Api.Data;
 using Verzuim.Hotspot.Api.Health;
 using Verzuim.Hotspot.Api.Infrastructure;
@@ -12,6 +13,7 @@ builder.AddHotspotData();
 builder.Services.AddHotspotProblemDetails();
 builder.Services.AddHotspotJson();
 builder.Services.AddHotspotOpenApi();
+builder.Services.AddCounts();
 
 var app = builder.Build();
 
@@ -24,5 +26,6 @@ app.MapRegions();
 app.MapMunicipalities();
 app.MapPostcodes();
 app.MapInstitutions();
+app.MapCounts();
 
 app.Run();

@@ -13,12 +13,8 @@ internal sealed class DataState
     public long Version { get; set; }
     public DateTimeOffset ChangedAt { get; set; }
 
-    /// <summary>Label of the counts dataset, e.g. "synthetic-national-v1"; null when no counts are loaded.</summary>
-    public string? CountsDataset { get; set; }
-    public bool CountsSynthetic { get; set; }
-
     public const string BumpSql = """
-        insert into data_state (id, version, changed_at, counts_synthetic) values (1, 1, now(), false)
+        insert into data_state (id, version, changed_at) values (1, 1, now())
         on conflict (id) do update set version = data_state.version + 1, changed_at = now()
         """;
 }

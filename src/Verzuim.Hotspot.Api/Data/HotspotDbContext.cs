@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Verzuim.Hotspot.Api.Counts;
 using Verzuim.Hotspot.Api.Geography;
 
 namespace Verzuim.Hotspot.Api.Data;
@@ -20,6 +21,9 @@ public sealed class HotspotDbContext(DbContextOptions<HotspotDbContext> options)
     internal DbSet<CampusPlacement> CampusPlacements => Set<CampusPlacement>();
     internal DbSet<GeographyLoadReport> GeographyLoads => Set<GeographyLoadReport>();
     internal DbSet<DataState> DataState => Set<DataState>();
+    internal DbSet<StudentCount> StudentCounts => Set<StudentCount>();
+    internal DbSet<CountsImport> CountsImports => Set<CountsImport>();
+    internal DbSet<SchoolYearDataset> SchoolYearDatasets => Set<SchoolYearDataset>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Verzuim.Hotspot.Api.Counts;
 using Verzuim.Hotspot.Api.Data;
 
 namespace Verzuim.Hotspot.Api.Import;
@@ -7,7 +8,7 @@ namespace Verzuim.Hotspot.Api.Import;
 internal static class ImportExtensions
 {
     public static IServiceCollection AddHotspotImporters(this IServiceCollection services) =>
-        services.AddTransient<GeographyLoader>();
+        services.AddTransient<GeographyLoader>().AddCounts();
 
     /// <summary>Applies the migrations; a fresh database gets PostGIS from the first one, so reload Npgsql's types after it.</summary>
     public static async Task MigrateHotspotAsync(this HotspotDbContext db, CancellationToken ct)

@@ -6,11 +6,14 @@ namespace Verzuim.Hotspot.Tests.Infrastructure;
 /// <summary>The API in memory, on the fixture's database and the repository's geodata folder.</summary>
 public sealed class ApiFactory(PostGisFixture postGis) : WebApplicationFactory<Program>
 {
+    public const string AdminApiKey = "test-admin-key";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // UseSetting, not ConfigureAppConfiguration: AddHotspotData reads the connection string before Build().
         builder.UseSetting("ConnectionStrings:Hotspot", postGis.ConnectionString);
         builder.UseSetting("Geography:GeodataPath", RepositoryPaths.Geodata);
+        builder.UseSetting("Auth:AdminApiKey", AdminApiKey);
         builder.UseEnvironment("Testing");
     }
 }

@@ -25,6 +25,137 @@ namespace Verzuim.Hotspot.Api.Data.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "postgis");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Verzuim.Hotspot.Api.Counts.CountsImport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AbsenceReports")
+                        .HasColumnType("bigint")
+                        .HasColumnName("absence_reports");
+
+                    b.Property<string>("Dataset")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("dataset");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<long>("RowsRead")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rows_read");
+
+                    b.PrimitiveCollection<List<string>>("SchoolYears")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("school_years");
+
+                    b.Property<long>("Students")
+                        .HasColumnType("bigint")
+                        .HasColumnName("students");
+
+                    b.Property<bool>("Synthetic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("synthetic");
+
+                    b.HasKey("Id")
+                        .HasName("pk_counts_imports");
+
+                    b.ToTable("counts_imports", (string)null);
+                });
+
+            modelBuilder.Entity("Verzuim.Hotspot.Api.Counts.SchoolYearDataset", b =>
+                {
+                    b.Property<string>("SchoolYear")
+                        .HasMaxLength(9)
+                        .HasColumnType("character(9)")
+                        .HasColumnName("school_year")
+                        .IsFixedLength();
+
+                    b.Property<string>("Dataset")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("dataset");
+
+                    b.Property<long>("ImportId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("import_id");
+
+                    b.Property<bool>("Synthetic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("synthetic");
+
+                    b.HasKey("SchoolYear")
+                        .HasName("pk_school_year_datasets");
+
+                    b.HasIndex("ImportId")
+                        .HasDatabaseName("ix_school_year_datasets_import_id");
+
+                    b.ToTable("school_year_datasets", (string)null);
+                });
+
+            modelBuilder.Entity("Verzuim.Hotspot.Api.Counts.StudentCount", b =>
+                {
+                    b.Property<string>("SchoolYear")
+                        .HasMaxLength(9)
+                        .HasColumnType("character(9)")
+                        .HasColumnName("school_year")
+                        .IsFixedLength();
+
+                    b.Property<string>("BrinVest")
+                        .HasMaxLength(6)
+                        .HasColumnType("character(6)")
+                        .HasColumnName("brin_vest")
+                        .IsFixedLength();
+
+                    b.Property<string>("Pc4")
+                        .HasMaxLength(4)
+                        .HasColumnType("character(4)")
+                        .HasColumnName("pc4")
+                        .IsFixedLength();
+
+                    b.Property<string>("AgeBand")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("age_band");
+
+                    b.Property<int>("AbsenceReports")
+                        .HasColumnType("integer")
+                        .HasColumnName("absence_reports");
+
+                    b.Property<int>("Students")
+                        .HasColumnType("integer")
+                        .HasColumnName("students");
+
+                    b.Property<int?>("StudentsReported")
+                        .HasColumnType("integer")
+                        .HasColumnName("students_reported");
+
+                    b.HasKey("SchoolYear", "BrinVest", "Pc4", "AgeBand")
+                        .HasName("pk_student_counts");
+
+                    b.HasIndex("BrinVest")
+                        .HasDatabaseName("ix_student_counts_brin_vest");
+
+                    b.HasIndex("SchoolYear", "Pc4")
+                        .HasDatabaseName("ix_student_counts_school_year_pc4");
+
+                    b.ToTable("student_counts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_student_counts_age_band", "age_band in ('under18', '18plus')");
+
+                            t.HasCheckConstraint("ck_student_counts_non_negative", "students >= 0 and absence_reports >= 0");
+
+                            t.HasCheckConstraint("ck_student_counts_reported", "students_reported is null or students_reported between 0 and students");
+                        });
+                });
+
             modelBuilder.Entity("Verzuim.Hotspot.Api.Data.DataState", b =>
                 {
                     b.Property<int>("Id")
@@ -34,14 +165,6 @@ namespace Verzuim.Hotspot.Api.Data.Migrations
                     b.Property<DateTimeOffset>("ChangedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("changed_at");
-
-                    b.Property<string>("CountsDataset")
-                        .HasColumnType("text")
-                        .HasColumnName("counts_dataset");
-
-                    b.Property<bool>("CountsSynthetic")
-                        .HasColumnType("boolean")
-                        .HasColumnName("counts_synthetic");
 
                     b.Property<long>("Version")
                         .HasColumnType("bigint")
@@ -383,6 +506,26 @@ namespace Verzuim.Hotspot.Api.Data.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Geometry"), "gist");
 
                     b.ToTable("rmc_regions", (string)null);
+                });
+
+            modelBuilder.Entity("Verzuim.Hotspot.Api.Counts.SchoolYearDataset", b =>
+                {
+                    b.HasOne("Verzuim.Hotspot.Api.Counts.CountsImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_year_datasets_counts_imports_import_id");
+                });
+
+            modelBuilder.Entity("Verzuim.Hotspot.Api.Counts.StudentCount", b =>
+                {
+                    b.HasOne("Verzuim.Hotspot.Api.Geography.Campus", null)
+                        .WithMany()
+                        .HasForeignKey("BrinVest")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_student_counts_campuses_brin_vest");
                 });
 
             modelBuilder.Entity("Verzuim.Hotspot.Api.Geography.Campus", b =>
