@@ -1,5 +1,6 @@
 using Verzuim.Hotspot.Api.Counts;
 using Verzuim.Hotspot.Api.Data;
+using Verzuim.Hotspot.Api.Disclosure;
 using Verzuim.Hotspot.Api.Health;
 using Verzuim.Hotspot.Api.Infrastructure;
 using Verzuim.Hotspot.Api.Institutions;
@@ -14,6 +15,7 @@ builder.Services.AddHotspotProblemDetails();
 builder.Services.AddHotspotJson();
 builder.Services.AddHotspotOpenApi();
 builder.Services.AddCounts();
+builder.Services.AddDisclosure();
 
 var app = builder.Build();
 

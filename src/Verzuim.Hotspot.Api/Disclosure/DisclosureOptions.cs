@@ -1,0 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Verzuim.Hotspot.Api.Disclosure;
+
+internal sealed class DisclosureOptions
+{
+    public const string Section = "Disclosure";
+
+    /// <summary>Counts from 1 to MinimumCount - 1 are never shown publicly (default 5: counts 1 to 4 are suppressed).</summary>
+    [Range(1, 1000)]
+    public int MinimumCount { get; set; } = 5;
+}
