@@ -2,13 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Verzuim.Hotspot.Api.Counts;
 using Verzuim.Hotspot.Api.Data;
+using Verzuim.Hotspot.Api.Import.Synthetic;
 
 namespace Verzuim.Hotspot.Api.Import;
 
 internal static class ImportExtensions
 {
     public static IServiceCollection AddHotspotImporters(this IServiceCollection services) =>
-        services.AddTransient<GeographyLoader>().AddCounts();
+        services.AddTransient<GeographyLoader>().AddTransient<SyntheticCountsLoader>().AddCounts();
 
     /// <summary>Applies the migrations; a fresh database gets PostGIS from the first one, so reload Npgsql's types after it.</summary>
     public static async Task MigrateHotspotAsync(this HotspotDbContext db, CancellationToken ct)
