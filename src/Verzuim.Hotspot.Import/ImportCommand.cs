@@ -10,12 +10,18 @@ internal sealed record ImportCommand(string Verb, IReadOnlyDictionary<string, st
           migrate                              apply the database migrations
           load-geodata [--geodata DIR] [--year YEAR] [--if-empty]
                                                load the bundled geography of one classification year
-          setup [--geodata DIR]                migrate, then load what an empty database lacks (scripts/run does this)
+          setup [--geodata DIR] [--work DIR] [--no-synthetic]
+                                               migrate, then load what an empty database lacks: the geography, and the
+                                               synthetic national counts when no counts exist (scripts/run does this)
+          import-counts FILE [--dataset LABEL] [--synthetic]
+                                               import a counts CSV (all-or-nothing; replaces the school years it holds)
+          generate-synthetic [--parameters FILE] [--geodata DIR] --out FILE
+                                               write the synthetic national counts CSV (and FILE.json, its manifest)
 
         The database is ConnectionStrings__Hotspot from the environment.
         """;
 
-    private static readonly string[] Verbs = ["migrate", "load-geodata", "setup"];
+    private static readonly string[] Verbs = ["migrate", "load-geodata", "setup", "import-counts", "generate-synthetic"];
 
     public string? Option(string name) => Options.TryGetValue(name, out var value) ? value : null;
 

@@ -1,11 +1,14 @@
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Verzuim.Hotspot.Api.Counts;
 using Verzuim.Hotspot.Api.Data;
 using Verzuim.Hotspot.Api.Geography;
 using Verzuim.Hotspot.Api.Import;
+using Verzuim.Hotspot.Api.Import.Synthetic;
 
 namespace Verzuim.Hotspot.Import;
 
@@ -25,17 +28,27 @@ internal sealed class ImportRunner(IServiceProvider services, IOptions<Geography
             {
                 case "migrate":
                     await MigrateAsync(ct);
-                    break;
+                    return 0;
                 case "load-geodata":
                     await MigrateAsync(ct);
                     await LoadGeodataAsync(command, onlyIfEmpty: command.Flag("if-empty"), ct);
-                    break;
+                    return 0;
                 case "setup":
                     await MigrateAsync(ct);
                     await LoadGeodataAsync(command, onlyIfEmpty: true, ct);
-                    break;
+                    if (!command.Flag("no-synthetic"))
+                    {
+                        await LoadSyntheticIfNoCountsAsync(command, ct);
+                    }
+                    return 0;
+                case "import-counts":
+                    return await ImportCountsAsync(command, ct);
+                case "generate-synthetic":
+                    await GenerateSyntheticAsync(command, ct);
+                    return 0;
+                default:
+                    return 2;
             }
-            return 0;
         }
         catch (GeodataInconsistentException e)
         {
@@ -46,6 +59,11 @@ internal sealed class ImportRunner(IServiceProvider services, IOptions<Geography
             return 1;
         }
     }
+
+    private string GeodataFolder(ImportCommand command) => command.Option("geodata") ?? geography.Value.GeodataPath;
+
+    private string ParametersFile(ImportCommand command) =>
+        command.Option("parameters") ?? Path.Combine(GeodataFolder(command), "synthetic", "parameters.json");
 
     private async Task MigrateAsync(CancellationToken ct)
     {
@@ -63,7 +81,72 @@ internal sealed class ImportRunner(IServiceProvider services, IOptions<Geography
             logger.LogInformation("Geography of {Year} is already loaded", year);
             return;
         }
-        var files = new GeodataFiles(command.Option("geodata") ?? geography.Value.GeodataPath, year);
+        var files = new GeodataFiles(GeodataFolder(command), year);
         await scope.ServiceProvider.GetRequiredService<GeographyLoader>().LoadAsync(files, year, ct);
     }
+
+    private async Task LoadSyntheticIfNoCountsAsync(ImportCommand command, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        if (await scope.ServiceProvider.GetRequiredService<HotspotDbContext>().StudentCounts.AnyAsync(ct))
+        {
+            logger.LogInformation("Counts are loaded already; the synthetic set is not needed");
+            return;
+        }
+        var parametersFile = ParametersFile(command);
+        var work = command.Option("work") ?? Path.Combine(Path.GetTempPath(), "verzuim-hotspot");
+        logger.LogInformation("No counts yet: generating and importing the SYNTHETIC national counts from {Parameters}", parametersFile);
+        var summary = await scope.ServiceProvider.GetRequiredService<SyntheticCountsLoader>().LoadAsync(
+            GeodataFolder(command), SyntheticParameters.Load(parametersFile), parametersFile, work, null, ct);
+        LogSummary(summary);
+    }
+
+    private async Task<int> ImportCountsAsync(ImportCommand command, CancellationToken ct)
+    {
+        if (command.Arguments is not [var path])
+        {
+            Console.Error.WriteLine(ImportCommand.Usage);
+            return 2;
+        }
+        await MigrateAsync(ct);
+        await using var scope = services.CreateAsyncScope();
+        await using var file = File.OpenRead(path);
+        var clock = Stopwatch.StartNew();
+        using var progress = new ImportProgress(file, clock);
+        var outcome = await scope.ServiceProvider.GetRequiredService<CountsImporter>().ImportAsync(
+            file, command.Option("dataset") ?? Path.GetFileNameWithoutExtension(path), command.Flag("synthetic"), progress, ct);
+        progress.Finish();
+        if (outcome.Summary is { } summary)
+        {
+            LogSummary(summary);
+            var t = summary.Timings!;
+            logger.LogInformation("{Rows} rows in {Seconds:F2} s ({RowsPerSecond:F0} rows/s): validate and stage {Stage:F2} s, replace {Replace:F2} s",
+                summary.RowsRead, t.TotalSeconds, summary.RowsRead / t.TotalSeconds, t.ValidateAndStageSeconds, t.ReplaceSeconds);
+            return 0;
+        }
+        var v = outcome.Validation;
+        logger.LogError("Nothing was imported: {Errors} error(s) in {Rows} of {Read} row(s)", v.Errors, v.RowsWithErrors, v.RowsRead);
+        foreach (var (key, errors) in v.Details)
+        {
+            Console.Error.WriteLine($"{key}: {string.Join("; ", errors)}");
+        }
+        return 1;
+    }
+
+    private async Task GenerateSyntheticAsync(ImportCommand command, CancellationToken ct)
+    {
+        var output = command.Option("out") ?? throw new ArgumentException("generate-synthetic needs --out FILE");
+        var files = new GeodataFiles(GeodataFolder(command), geography.Value.ClassificationYear);
+        var manifest = await SyntheticDataset.WriteAsync(files.Pc4LookupCsv, files.CampusesCsv, ParametersFile(command), output, ct);
+        logger.LogInformation("Wrote {Rows} rows of {Label} (SYNTHETIC) to {Output}; manifest {Manifest}",
+            manifest.Rows, manifest.DatasetLabel, output, SyntheticDataset.ManifestPathFor(output));
+    }
+
+    private void LogSummary(CountsImportSummary s) =>
+        logger.LogInformation(
+            "Imported {Dataset}{Synthetic}: {Rows} rows ({Duplicates} duplicates summed), {Students} students, {Reports} absence reports; " +
+            "school years {Years}; unplaced {Unplaced} students in {UnplacedPostcodes} postcode(s); data version {Version}",
+            s.Dataset, s.Synthetic ? " (SYNTHETIC)" : "", s.RowsRead, s.DuplicatesSummed, s.Students, s.AbsenceReports,
+            string.Join(", ", s.SchoolYears.Select(y => y.SchoolYear + (y.Replaced ? " (replaced)" : " (new)"))),
+            s.UnplacedStudents, s.Unplaced.Count, s.DataVersion);
 }

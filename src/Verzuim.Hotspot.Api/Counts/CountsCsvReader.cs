@@ -46,8 +46,12 @@ internal sealed class CountsCsvResult
 /// Reads and validates the counts CSV format (README, "Import format"): header in any case and column order,
 /// ',' or ';', UTF-8 with or without BOM. Valid rows stream to a callback until the first error; every error is collected.
 /// </summary>
-internal sealed class CountsCsvReader(IReadOnlySet<string> knownCampuses)
+internal sealed class CountsCsvReader
 {
+    public CountsCsvReader(IReadOnlySet<string> knownCampuses) =>
+        _campuses = new(v => knownCampuses.Contains(v)
+            ? new Checked(v, null) : new Checked(null, $"brin, vestiging: campus {v} is not known"));
+
     public const int MaxReportedRows = 100;
 
     public static readonly string[] RequiredColumns = ["school_year", "brin", "vestiging", "postcode", "age_band", "students", "absence_reports"];
@@ -56,7 +60,8 @@ internal sealed class CountsCsvReader(IReadOnlySet<string> knownCampuses)
     public async Task<CountsCsvResult> ReadAsync(Stream csv, Func<CountsRow, ValueTask> onRow, IProgress<long>? progress, CancellationToken ct)
     {
         var result = new CountsCsvResult();
-        using var text = new StreamReader(csv, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+        // The caller owns the stream (the import command still reports its position).
+        using var text = new StreamReader(csv, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, leaveOpen: true);
         SepReader reader;
         try
         {
@@ -80,18 +85,17 @@ internal sealed class CountsCsvReader(IReadOnlySet<string> knownCampuses)
             {
                 return result;
             }
-            var hasReported = reader.Header.TryIndexOf(OptionalStudentsReported, out var reportedIndex);
+            var columns = Columns.Of(reader.Header);
             var columnCount = reader.Header.ColNames.Count;
             try
             {
                 await foreach (var row in reader)
                 {
                     result.RowsRead++;
-                    var key = $"row {row.LineNumberFrom}";
-                    var errors = new List<string>();
+                    var errors = new List<string>(0);
                     var parsed = row.ColCount != columnCount
                         ? Fail(errors, $"expected {columnCount} columns as in the header, found {row.ColCount}")
-                        : Parse(row, hasReported ? reportedIndex : -1, errors);
+                        : Parse(row, columns, errors);
                     if (parsed is { } valid)
                     {
                         // After the first error nothing will be written, so rows are only validated.
@@ -102,7 +106,7 @@ internal sealed class CountsCsvReader(IReadOnlySet<string> knownCampuses)
                     }
                     else
                     {
-                        Record(result, key, errors);
+                        Record(result, $"row {row.LineNumberFrom}", errors);
                     }
                     if (result.RowsRead % 50_000 == 0)
                     {
@@ -139,51 +143,78 @@ internal sealed class CountsCsvReader(IReadOnlySet<string> knownCampuses)
         return true;
     }
 
-    private CountsRow? Parse(SepReader.Row row, int reportedIndex, List<string> errors)
+    /// <summary>A parsed column value: the canonical value, or the reason it is wrong.</summary>
+    private readonly record struct Checked(string? Value, string? Error);
+
+    private CountsRow? Parse(SepReader.Row row, Columns c, List<string> errors)
     {
-        var schoolYear = row["school_year"].ToString();
-        if (!IsSchoolYear(schoolYear))
+        var schoolYear = Note(_schoolYears.Get(row[c.SchoolYear].Span), errors);
+        var brin = Note(_brins.Get(row[c.Brin].Span), errors);
+        var vestiging = row[c.Vestiging].Span;
+        string? brinVest = null;
+        if (brin is not null)
         {
-            errors.Add($"school_year: '{schoolYear}' is not two consecutive years such as 2024-2025");
+            Span<char> code = stackalloc char[6];
+            if (vestiging is not [>= '0' and <= '9', >= '0' and <= '9'])
+            {
+                errors.Add($"vestiging: '{vestiging}' is not two digits");
+            }
+            else
+            {
+                brin.CopyTo(code);
+                vestiging.CopyTo(code[4..]);
+                brinVest = Note(_campuses.Get(code), errors);
+            }
         }
-        var brinVest = row["brin"].ToString().ToUpperInvariant() + row["vestiging"].ToString();
-        if (!Codes.TryBrin(row["brin"].ToString(), out _))
-        {
-            errors.Add($"brin: '{row["brin"]}' is not a BRIN (four characters, e.g. 25LX)");
-        }
-        else if (row["vestiging"].Span is not [>= '0' and <= '9', >= '0' and <= '9'])
-        {
-            errors.Add($"vestiging: '{row["vestiging"]}' is not two digits");
-        }
-        else if (!knownCampuses.Contains(brinVest))
-        {
-            errors.Add($"brin, vestiging: campus {brinVest} is not known");
-        }
-        var postcode = row["postcode"].ToString();
-        if (!Codes.TryPostcode(postcode, out _, out var pc4))
-        {
-            errors.Add($"postcode: '{postcode}' is not a PC4 (1234) or PC6 (1234AB) postcode");
-        }
-        var ageBand = AgeBands.Parse(row["age_band"].Span);
-        if (ageBand is null)
-        {
-            errors.Add($"age_band: '{row["age_band"]}' is not under18 or 18plus (or <18, 18-, 18+)");
-        }
-        var students = Count(row["students"].Span, "students", errors);
-        var reports = Count(row["absence_reports"].Span, "absence_reports", errors);
+        var pc4 = Note(_postcodes.Get(row[c.Postcode].Span), errors);
+        var ageBand = Note(_ageBands.Get(row[c.AgeBand].Span), errors);
+        var students = Count(row[c.Students].Span, "students", errors);
+        var reports = Count(row[c.AbsenceReports].Span, "absence_reports", errors);
         int? reported = null;
-        if (reportedIndex >= 0 && !row[reportedIndex].Span.IsEmpty)
+        if (c.StudentsReported >= 0 && !row[c.StudentsReported].Span.IsEmpty)
         {
-            reported = Count(row[reportedIndex].Span, OptionalStudentsReported, errors);
+            reported = Count(row[c.StudentsReported].Span, OptionalStudentsReported, errors);
             if (reported > students && students is not null)
             {
                 errors.Add($"{OptionalStudentsReported}: {reported} is more than students ({students})");
             }
         }
         return errors.Count == 0
-            ? new CountsRow(schoolYear, brinVest, pc4, ageBand!, students!.Value, reports!.Value, reported)
+            ? new CountsRow(schoolYear!, brinVest!, pc4!, ageBand!, students!.Value, reports!.Value, reported)
             : null;
     }
+
+    private static string? Note(Checked value, List<string> errors)
+    {
+        if (value.Error is not null)
+        {
+            errors.Add(value.Error);
+        }
+        return value.Value;
+    }
+
+    /// <summary>Column positions, looked up once from the header.</summary>
+    private sealed record Columns(int SchoolYear, int Brin, int Vestiging, int Postcode, int AgeBand, int Students, int AbsenceReports, int StudentsReported)
+    {
+        public static Columns Of(SepReaderHeader header) => new(
+            header.IndexOf("school_year"), header.IndexOf("brin"), header.IndexOf("vestiging"), header.IndexOf("postcode"),
+            header.IndexOf("age_band"), header.IndexOf("students"), header.IndexOf("absence_reports"),
+            header.TryIndexOf(OptionalStudentsReported, out var reported) ? reported : -1);
+    }
+
+    private readonly SpanCache<Checked> _schoolYears = new(v => IsSchoolYear(v)
+        ? new Checked(v, null) : new Checked(null, $"school_year: '{v}' is not two consecutive years such as 2024-2025"));
+
+    private readonly SpanCache<Checked> _brins = new(v => Codes.TryBrin(v, out var brin)
+        ? new Checked(brin, null) : new Checked(null, $"brin: '{v}' is not a BRIN (four characters, e.g. 25LX)"));
+
+    private readonly SpanCache<Checked> _campuses;
+
+    private readonly SpanCache<Checked> _postcodes = new(v => Codes.TryPostcode(v, out _, out var pc4)
+        ? new Checked(pc4, null) : new Checked(null, $"postcode: '{v}' is not a PC4 (1234) or PC6 (1234AB) postcode"));
+
+    private readonly SpanCache<Checked> _ageBands = new(v => AgeBands.Parse(v) is { } band
+        ? new Checked(band, null) : new Checked(null, $"age_band: '{v}' is not under18 or 18plus (or <18, 18-, 18+)"));
 
     private static bool IsSchoolYear(string value) =>
         value.Length == 9 && value[4] == '-'

@@ -5,7 +5,8 @@ internal static class CountsImportSql
 {
     public const string CreateStaging = """
         create temp table stage_counts (
-            school_year char(9) not null, brin_vest char(6) not null, pc4 char(4) not null, age_band text not null,
+            school_year char(9) collate "C" not null, brin_vest char(6) collate "C" not null, pc4 char(4) collate "C" not null,
+            age_band varchar(7) collate "C" not null,
             students int not null, absence_reports int not null, students_reported int
         ) on commit drop
         """;
@@ -17,16 +18,20 @@ internal static class CountsImportSql
     /// <summary>Imports queue behind each other here; readers are never blocked (they keep the old snapshot).</summary>
     public const string SerializeImports = "select pg_advisory_xact_lock(hashtext('verzuim.hotspot.counts-import'))";
 
+    /// <summary>Sorted by the primary key, so the index is built by appending; enough work_mem to sort in memory.</summary>
     public const string Replace = """
+        set local work_mem = '256MB';
+        analyze stage_counts;
         create temp table import_years on commit drop as
-            select distinct school_year, exists (select 1 from student_counts c where c.school_year = s.school_year) as existed
-            from stage_counts s;
+            select y.school_year, exists (select 1 from student_counts c where c.school_year = y.school_year) as existed
+            from (select distinct school_year from stage_counts) y;
         delete from student_counts where school_year in (select school_year from import_years);
         insert into student_counts (school_year, brin_vest, pc4, age_band, students, absence_reports, students_reported)
         select school_year, brin_vest, pc4, age_band, sum(students), sum(absence_reports),
                case when count(students_reported) = count(*) then sum(students_reported) end
         from stage_counts
-        group by school_year, brin_vest, pc4, age_band;
+        group by school_year, brin_vest, pc4, age_band
+        order by school_year, brin_vest, pc4, age_band;
         """;
 
     public const string Totals = """

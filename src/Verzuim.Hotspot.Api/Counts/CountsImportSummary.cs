@@ -20,7 +20,13 @@ internal sealed record CountsImportSummary(
     long UnplacedStudents,
     long UnplacedAbsenceReports,
     IReadOnlyList<UnplacedPostcode> Unplaced,
-    long DataVersion);
+    long DataVersion)
+{
+    public ImportTimings? Timings { get; init; }
+}
+
+/// <summary>Seconds spent reading, validating and copying into staging; replacing and summarising; in all.</summary>
+internal sealed record ImportTimings(double ValidateAndStageSeconds, double ReplaceSeconds, double TotalSeconds);
 
 /// <summary>Either a summary, or the reasons nothing was written.</summary>
 internal sealed record CountsImportOutcome(CountsImportSummary? Summary, CountsCsvResult Validation)

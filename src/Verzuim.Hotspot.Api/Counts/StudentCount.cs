@@ -46,11 +46,11 @@ internal sealed class StudentCountConfiguration : IEntityTypeConfiguration<Stude
             t.HasCheckConstraint("ck_student_counts_reported", "students_reported is null or students_reported between 0 and students");
         });
         b.HasKey(c => new { c.SchoolYear, c.BrinVest, c.Pc4, c.AgeBand });
-        b.Property(c => c.SchoolYear).HasMaxLength(9).IsFixedLength();
-        b.Property(c => c.BrinVest).HasMaxLength(6).IsFixedLength();
-        b.Property(c => c.Pc4).HasMaxLength(4).IsFixedLength();
-        b.Property(c => c.AgeBand).HasMaxLength(7);
-        b.HasIndex(c => new { c.SchoolYear, c.Pc4 });
+        // Codes are ASCII: byte-wise "C" collation keeps key comparisons (sorts, the primary key) cheap on large imports.
+        b.Property(c => c.SchoolYear).HasMaxLength(9).IsFixedLength().UseCollation("C");
+        b.Property(c => c.BrinVest).HasMaxLength(6).IsFixedLength().UseCollation("C");
+        b.Property(c => c.Pc4).HasMaxLength(4).IsFixedLength().UseCollation("C");
+        b.Property(c => c.AgeBand).HasMaxLength(7).UseCollation("C");
         b.HasOne<Campus>().WithMany().HasForeignKey(c => c.BrinVest);
     }
 }

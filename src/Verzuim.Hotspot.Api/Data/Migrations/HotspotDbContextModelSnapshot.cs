@@ -106,24 +106,28 @@ namespace Verzuim.Hotspot.Api.Data.Migrations
                         .HasMaxLength(9)
                         .HasColumnType("character(9)")
                         .HasColumnName("school_year")
-                        .IsFixedLength();
+                        .IsFixedLength()
+                        .UseCollation("C");
 
                     b.Property<string>("BrinVest")
                         .HasMaxLength(6)
                         .HasColumnType("character(6)")
                         .HasColumnName("brin_vest")
-                        .IsFixedLength();
+                        .IsFixedLength()
+                        .UseCollation("C");
 
                     b.Property<string>("Pc4")
                         .HasMaxLength(4)
                         .HasColumnType("character(4)")
                         .HasColumnName("pc4")
-                        .IsFixedLength();
+                        .IsFixedLength()
+                        .UseCollation("C");
 
                     b.Property<string>("AgeBand")
                         .HasMaxLength(7)
                         .HasColumnType("character varying(7)")
-                        .HasColumnName("age_band");
+                        .HasColumnName("age_band")
+                        .UseCollation("C");
 
                     b.Property<int>("AbsenceReports")
                         .HasColumnType("integer")
@@ -142,9 +146,6 @@ namespace Verzuim.Hotspot.Api.Data.Migrations
 
                     b.HasIndex("BrinVest")
                         .HasDatabaseName("ix_student_counts_brin_vest");
-
-                    b.HasIndex("SchoolYear", "Pc4")
-                        .HasDatabaseName("ix_student_counts_school_year_pc4");
 
                     b.ToTable("student_counts", null, t =>
                         {
