@@ -18,20 +18,17 @@ internal static class CountsImportSql
     /// <summary>Imports queue behind each other here; readers are never blocked (they keep the old snapshot).</summary>
     public const string SerializeImports = "select pg_advisory_xact_lock(hashtext('verzuim.hotspot.counts-import'))";
 
-    /// <summary>Sorted by the primary key, so the index is built by appending; enough work_mem to sort in memory.</summary>
+    /// <summary>
+    /// Each imported school year gets a freshly built partition, swapped in by replace_student_counts (see the
+    /// PartitionCountsBySchoolYear migration): a bulk insert and one index build instead of row-by-row maintenance.
+    /// </summary>
     public const string Replace = """
         set local work_mem = '256MB';
         analyze stage_counts;
         create temp table import_years on commit drop as
             select y.school_year, exists (select 1 from student_counts c where c.school_year = y.school_year) as existed
             from (select distinct school_year from stage_counts) y;
-        delete from student_counts where school_year in (select school_year from import_years);
-        insert into student_counts (school_year, brin_vest, pc4, age_band, students, absence_reports, students_reported)
-        select school_year, brin_vest, pc4, age_band, sum(students), sum(absence_reports),
-               case when count(students_reported) = count(*) then sum(students_reported) end
-        from stage_counts
-        group by school_year, brin_vest, pc4, age_band
-        order by school_year, brin_vest, pc4, age_band;
+        select replace_student_counts(school_year) from import_years order by school_year;
         """;
 
     public const string Totals = """
