@@ -17,12 +17,14 @@ internal static class LayerSql
     public static NpgsqlCommand Items(NpgsqlConnection connection, LayerCollection collection, ItemsRequest request, int year,
         LayerStatisticsTable? statistics, string? featureId)
     {
+        var polygons = collection.GeometryType.EndsWith("Polygon", StringComparison.Ordinal);
+        // GEOS returns a one-part MultiPolygon as a Polygon after simplifying; ST_Multi keeps the declared type.
         var geometry = request.SimplifyMetres is > 0
-            ? $"ST_SimplifyPreserveTopology({collection.GeometrySql}, @tolerance)"
+            ? (polygons ? $"ST_Multi(ST_SimplifyPreserveTopology({collection.GeometrySql}, @tolerance))" : $"ST_SimplifyPreserveTopology({collection.GeometrySql}, @tolerance)")
             : collection.GeometrySql;
         var sql = new StringBuilder()
             .Append("select (").Append(collection.IdSql).Append(")::text as id, ST_AsGeoJSON(")
-            .Append(request.Crs.Output(geometry, collection.GeometryType.EndsWith("Polygon", StringComparison.Ordinal))).Append(", @precision) as geometry");
+            .Append(request.Crs.Output(geometry, polygons)).Append(", @precision) as geometry");
         var i = 0;
         foreach (var property in Selected(collection, request))
         {
