@@ -15,6 +15,11 @@ internal static class DataVersionCaching
 
     private const string VersionSql = "select version from data_state where id = 1";
 
+    private static readonly object VersionKey = new();
+
+    /// <summary>The data version the ETag of this request was made from, for caches keyed by it; null outside these endpoints.</summary>
+    public static long? DataVersion(this HttpContext context) => context.Items.TryGetValue(VersionKey, out var v) ? v as long? : null;
+
     public static TBuilder WithDataVersionCaching<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(async (context, next) =>
@@ -23,6 +28,7 @@ internal static class DataVersionCaching
             var dataSource = http.RequestServices.GetRequiredService<NpgsqlDataSource>();
             await using var command = dataSource.CreateCommand(VersionSql);
             var version = await command.ExecuteScalarAsync(http.RequestAborted) as long? ?? 0;
+            http.Items[VersionKey] = version;
             var etag = ETag(version, http.Request);
             if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() is var tag && (tag == "*" || tag == etag))))
             {

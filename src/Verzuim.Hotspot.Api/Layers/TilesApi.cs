@@ -35,8 +35,9 @@ internal static class TilesApi
     }
 
     private static async Task<Results<FileContentHttpResult, NoContent, ValidationProblem, ProblemHttpResult>> GetTile(
-        string collectionId, int z, int x, int y, string? schoolYear, string? ageBand, NpgsqlDataSource dataSource, HotspotDbContext db,
-        LayerStatistics statistics, DisclosurePolicy policy, IOptions<GeographyOptions> options, CancellationToken ct)
+        string collectionId, int z, int x, int y, string? schoolYear, string? ageBand, HttpContext http, NpgsqlDataSource dataSource,
+        HotspotDbContext db, LayerStatistics statistics, LayerTileCache cache, DisclosurePolicy policy, IOptions<GeographyOptions> options,
+        CancellationToken ct)
     {
         if (CollectionRegistry.Find(collectionId) is not { } collection)
         {
@@ -58,6 +59,11 @@ internal static class TilesApi
         {
             return TypedResults.NoContent();
         }
+        var key = http.DataVersion() is { } version ? $"{version}/{collection.Id}/{z}/{x}/{y}/{schoolYear}/{band}/{policy.Mode}" : null;
+        if (key is not null && cache.TryGet(key, out var cached))
+        {
+            return Tile(cached);
+        }
         LayerStatisticsTable? table = null;
         if (collection.Statistics == LayerStatisticsKind.Flow)
         {
@@ -70,9 +76,16 @@ internal static class TilesApi
         }
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var command = LayerSql.Tile(connection, collection, z, x, y, clipped, options.Value.ClassificationYear, table);
-        var tile = await command.ExecuteScalarAsync(ct) as byte[];
-        return tile is { Length: > 0 } ? TypedResults.File(tile, MvtType) : TypedResults.NoContent();
+        var tile = await command.ExecuteScalarAsync(ct) as byte[] ?? [];
+        if (key is not null)
+        {
+            cache.Set(key, tile);
+        }
+        return Tile(tile);
     }
+
+    private static Results<FileContentHttpResult, NoContent, ValidationProblem, ProblemHttpResult> Tile(byte[] tile) =>
+        tile.Length > 0 ? TypedResults.File(tile, MvtType) : TypedResults.NoContent();
 
     /// <summary>The tile's envelope (with the 64-unit buffer ST_AsMVTGeom keeps) clipped to the Netherlands, or null when outside.</summary>
     private static (double, double, double, double)? Clip(int z, int x, int y)
