@@ -27,9 +27,13 @@ internal sealed class LayerStatistics(NpgsqlDataSource dataSource)
         DisclosurePolicy policy)
     {
         var key = new Key(collection.Id, version, schoolYear, band, year, policy.Mode, policy.MinimumCount);
-        foreach (var stale in _tables.Keys.Where(k => k.Version < version))
+        if (!_tables.ContainsKey(key))
         {
-            _tables.TryRemove(stale, out _);
+            // Only on a miss: enumerating the keys takes every lock of the dictionary.
+            foreach (var stale in _tables.Keys.Where(k => k.Version < version))
+            {
+                _tables.TryRemove(stale, out _);
+            }
         }
         // Not the request's token: the table is shared by every request that waits for it.
         var lazy = _tables.GetOrAdd(key, k => new Lazy<Task<LayerStatisticsTable>>(() => LoadAsync(collection, k, policy)));

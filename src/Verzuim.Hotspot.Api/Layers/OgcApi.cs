@@ -117,9 +117,16 @@ internal static class OgcApi
 
         var connection = await dataSource.OpenConnectionAsync(ct);
         long matched;
-        await using (var count = LayerSql.Count(connection, collection, items, year, counts.Table))
+        try
         {
+            await using var count = LayerSql.Count(connection, collection, items, year, counts.Table);
             matched = (long)(await count.ExecuteScalarAsync(ct))!;
+        }
+        catch
+        {
+            // On success the result owns the connection and disposes it after streaming.
+            await connection.DisposeAsync();
+            throw;
         }
         var returned = (int)Math.Clamp(matched - items.Offset, 0, items.Limit);
         var self = request.Root() + request.Path;
@@ -159,15 +166,23 @@ internal static class OgcApi
             return ProblemDetailsExtensions.NotFound($"No counts are loaded for school year {items.SchoolYear}.");
         }
         var connection = await dataSource.OpenConnectionAsync(ct);
-        await using (var exists = LayerSql.Count(connection, collection, items with { Filters = [] }, year, counts.Table))
+        long found;
+        try
         {
+            await using var exists = LayerSql.Count(connection, collection, items, year, counts.Table);
             exists.CommandText += $" and ({collection.IdSql})::text = @id";
             exists.Parameters.AddWithValue("id", featureId);
-            if ((long)(await exists.ExecuteScalarAsync(ct))! == 0)
-            {
-                await connection.DisposeAsync();
-                return ProblemDetailsExtensions.NotFound($"Collection {collection.Id} has no feature {featureId}.");
-            }
+            found = (long)(await exists.ExecuteScalarAsync(ct))!;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+        if (found == 0)
+        {
+            await connection.DisposeAsync();
+            return ProblemDetailsExtensions.NotFound($"Collection {collection.Id} has no feature {featureId}.");
         }
         var self = request.Root() + request.Path;
         OgcLink[] links =
