@@ -4,6 +4,7 @@ using Verzuim.Hotspot.Api.Disclosure;
 using Verzuim.Hotspot.Api.Health;
 using Verzuim.Hotspot.Api.Infrastructure;
 using Verzuim.Hotspot.Api.Institutions;
+using Verzuim.Hotspot.Api.Layers;
 using Verzuim.Hotspot.Api.Municipalities;
 using Verzuim.Hotspot.Api.Postcodes;
 using Verzuim.Hotspot.Api.Regions;
@@ -16,11 +17,14 @@ builder.Services.AddHotspotJson();
 builder.Services.AddHotspotOpenApi();
 builder.Services.AddCounts();
 builder.Services.AddDisclosure();
+builder.Services.AddHotspotHttp();
+builder.Services.AddLayers();
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseHotspotHttp();
 app.UseHotspotOpenApi();
 
 app.MapHealth();
@@ -29,5 +33,6 @@ app.MapMunicipalities();
 app.MapPostcodes();
 app.MapInstitutions();
 app.MapCounts();
+app.MapLayers();
 
 app.Run();

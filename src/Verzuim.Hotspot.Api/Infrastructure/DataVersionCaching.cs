@@ -1,0 +1,57 @@
+using System.Security.Cryptography;
+using System.Text;
+using Npgsql;
+
+namespace Verzuim.Hotspot.Api.Infrastructure;
+
+/// <summary>
+/// HTTP caching for read-only endpoints whose answers change only when the data does: a weak ETag from
+/// data_state.version (bumped by every geography load and counts import) and the request URL, 304 on a matching
+/// If-None-Match, and a short public Cache-Control that asks clients to revalidate.
+/// </summary>
+internal static class DataVersionCaching
+{
+    public const string CacheControl = "public, max-age=60, must-revalidate";
+
+    private const string VersionSql = "select version from data_state where id = 1";
+
+    private static readonly object VersionKey = new();
+
+    /// <summary>The data version the ETag of this request was made from, for caches keyed by it; null outside these endpoints.</summary>
+    public static long? DataVersion(this HttpContext context) => context.Items.TryGetValue(VersionKey, out var v) ? v as long? : null;
+
+    public static TBuilder WithDataVersionCaching<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var dataSource = http.RequestServices.GetRequiredService<NpgsqlDataSource>();
+            await using var command = dataSource.CreateCommand(VersionSql);
+            var version = await command.ExecuteScalarAsync(http.RequestAborted) as long? ?? 0;
+            http.Items[VersionKey] = version;
+            var etag = ETag(version, http.Request);
+            if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() is var tag && (tag == "*" || tag == etag))))
+            {
+                http.Response.Headers.ETag = etag;
+                http.Response.Headers.CacheControl = CacheControl;
+                return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+            }
+            http.Response.OnStarting(() =>
+            {
+                if (http.Response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status204NoContent)
+                {
+                    http.Response.Headers.ETag = etag;
+                    http.Response.Headers.CacheControl = CacheControl;
+                }
+                return Task.CompletedTask;
+            });
+            return await next(context);
+        });
+
+    /// <summary>Weak: the compressed and identity encodings of one answer share it.</summary>
+    public static string ETag(long version, HttpRequest request)
+    {
+        var url = Encoding.UTF8.GetBytes(request.Path.Value + request.QueryString.Value);
+        return $"W/\"{version}-{Convert.ToHexStringLower(SHA256.HashData(url), 0, 8)}\"";
+    }
+}

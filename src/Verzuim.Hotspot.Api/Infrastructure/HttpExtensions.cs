@@ -1,0 +1,33 @@
+using System.IO.Compression;
+using Microsoft.AspNetCore.ResponseCompression;
+
+namespace Verzuim.Hotspot.Api.Infrastructure;
+
+/// <summary>Response compression (brotli, gzip) for JSON, GeoJSON, CSV and vector tiles, and CORS for GET from any origin.</summary>
+internal static class HttpExtensions
+{
+    public static IServiceCollection AddHotspotHttp(this IServiceCollection services)
+    {
+        services.AddResponseCompression(o =>
+        {
+            // Public, non-secret answers only; the admin key travels in a request header, never in a response.
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(
+                ["application/geo+json", "application/problem+json", "text/csv", "application/vnd.mapbox-vector-tile"]);
+        });
+        // Fastest: these answers are built per request, and the fast levels already shrink GeoJSON severalfold.
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        return services.AddCors(o => o.AddDefaultPolicy(p => p.AllowAnyOrigin().WithMethods("GET", "HEAD")
+            .AllowAnyHeader().WithExposedHeaders("ETag", "Content-Crs", "Link")));
+    }
+
+    public static WebApplication UseHotspotHttp(this WebApplication app)
+    {
+        app.UseResponseCompression();
+        app.UseCors();
+        return app;
+    }
+}

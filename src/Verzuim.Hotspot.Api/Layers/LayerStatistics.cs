@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using Npgsql;
+using Verzuim.Hotspot.Api.Disclosure;
+
+namespace Verzuim.Hotspot.Api.Layers;
+
+/// <summary>The published counts of one collection for one school year, age band and data version.</summary>
+internal sealed record LayerStatisticsTable(IReadOnlyDictionary<string, PublishedCounts> ByFeature, string[] FlowRmc, string[] FlowCampus)
+{
+    private static readonly PublishedCounts None = PublishedCounts.Of(0, 0, suppressed: false);
+
+    public PublishedCounts For(string featureId) => ByFeature.GetValueOrDefault(featureId, None);
+}
+
+/// <summary>
+/// Aggregates and suppresses the counts behind a layer once per data version (the aggregation reads every count row;
+/// the layers are requested far more often than the data changes). Suppression is <see cref="TableSuppression"/> on
+/// the whole table, unplaced students included as a row, so a filtered or paged request cannot undo it.
+/// </summary>
+internal sealed class LayerStatistics(NpgsqlDataSource dataSource)
+{
+    private readonly record struct Key(string Collection, long Version, string SchoolYear, string? Band, int Year, DisclosureMode Mode, int MinimumCount);
+
+    private readonly ConcurrentDictionary<Key, Lazy<Task<LayerStatisticsTable>>> _tables = new();
+
+    public Task<LayerStatisticsTable> GetAsync(LayerCollection collection, long version, string schoolYear, string? band, int year,
+        DisclosurePolicy policy)
+    {
+        var key = new Key(collection.Id, version, schoolYear, band, year, policy.Mode, policy.MinimumCount);
+        if (!_tables.ContainsKey(key))
+        {
+            // Only on a miss: enumerating the keys takes every lock of the dictionary.
+            foreach (var stale in _tables.Keys.Where(k => k.Version < version))
+            {
+                _tables.TryRemove(stale, out _);
+            }
+        }
+        // Not the request's token: the table is shared by every request that waits for it.
+        var lazy = _tables.GetOrAdd(key, k => new Lazy<Task<LayerStatisticsTable>>(() => LoadAsync(collection, k, policy)));
+        var task = lazy.Value;
+        if (task.IsFaulted)
+        {
+            _tables.TryRemove(key, out _);
+        }
+        return task;
+    }
+
+    private async Task<LayerStatisticsTable> LoadAsync(LayerCollection collection, Key key, DisclosurePolicy policy)
+    {
+        var cells = new List<(string? Row, string Column, long Students, long Reports)>();
+        await using (var command = dataSource.CreateCommand(collection.StatisticsSql))
+        {
+            command.Parameters.AddWithValue("school_year", key.SchoolYear);
+            command.Parameters.Add(new NpgsqlParameter<string?>("band", key.Band) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            command.Parameters.AddWithValue("year", key.Year);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                cells.Add((reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3)));
+            }
+        }
+
+        var rows = cells.Select(c => c.Row).Distinct().ToList();
+        var columns = cells.Select(c => c.Column).Distinct().ToList();
+        var rowIndex = rows.Select((r, i) => (r, i)).ToDictionary(x => x.r ?? "\0unplaced", x => x.i);
+        var columnIndex = columns.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
+        var students = new long[rows.Count, columns.Count];
+        var reports = new long[rows.Count, columns.Count];
+        foreach (var c in cells)
+        {
+            var (i, j) = (rowIndex[c.Row ?? "\0unplaced"], columnIndex[c.Column]);
+            students[i, j] += c.Students;
+            reports[i, j] += c.Reports;
+        }
+        var mask = TableSuppression.Suppress(students, reports, policy);
+
+        var published = new Dictionary<string, PublishedCounts>(StringComparer.Ordinal);
+        var (flowRmc, flowCampus) = (new List<string>(), new List<string>());
+        foreach (var c in cells)
+        {
+            if (c.Row is null)
+            {
+                continue;
+            }
+            var (i, j) = (rowIndex[c.Row], columnIndex[c.Column]);
+            var counts = PublishedCounts.Of(students[i, j], reports[i, j], mask.Cell(i, j));
+            if (collection.Statistics == LayerStatisticsKind.Flow)
+            {
+                if (students[i, j] == 0)
+                {
+                    continue;
+                }
+                published[$"{c.Row}-{c.Column}"] = counts;
+                flowRmc.Add(c.Row);
+                flowCampus.Add(c.Column);
+            }
+            else
+            {
+                published[c.Row] = counts;
+            }
+        }
+        return new LayerStatisticsTable(published, [.. flowRmc], [.. flowCampus]);
+    }
+}

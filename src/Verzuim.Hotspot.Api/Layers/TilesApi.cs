@@ -1,0 +1,122 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Verzuim.Hotspot.Api.Data;
+using Verzuim.Hotspot.Api.Disclosure;
+using Verzuim.Hotspot.Api.Geography;
+using Verzuim.Hotspot.Api.Infrastructure;
+
+namespace Verzuim.Hotspot.Api.Layers;
+
+/// <summary>Mapbox vector tiles (ST_AsMVT) of each collection in the WebMercatorQuad tile matrix set, with TileJSON.</summary>
+internal static class TilesApi
+{
+    public const string MvtType = "application/vnd.mapbox-vector-tile";
+
+    private const double WebMercatorHalf = 20037508.342789244;
+
+    // The Netherlands in EPSG:3857, generously: tiles outside it are empty without asking the database.
+    private static readonly (double X0, double Y0, double X1, double Y1) Netherlands = (300_000, 6_450_000, 880_000, 7_200_000);
+
+    public const int MaxZoom = 18;
+
+    public static IEndpointRouteBuilder MapLayerTiles(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/collections/{collectionId}/tiles/WebMercatorQuad").WithTags("Map layers (vector tiles)")
+            .WithDataVersionCaching();
+        group.MapGet("/{z:int}/{x:int}/{y:int}", GetTile).WithName("LayerTile")
+            .WithSummary("One Mapbox vector tile of a collection (WebMercatorQuad); 204 when the tile is empty.")
+            .WithDescription("Layer name = collection id; attributes = the collection's properties and id. Flow lines use " +
+                "the latest school year with counts unless schoolYear is given.")
+            .Produces(StatusCodes.Status200OK, contentType: MvtType);
+        group.MapGet("/tilejson.json", GetTileJson).WithName("LayerTileJson")
+            .WithSummary("TileJSON 3.0 for a collection's vector tiles (MapLibre, OpenLayers, QGIS).");
+        return app;
+    }
+
+    private static async Task<Results<FileContentHttpResult, NoContent, ValidationProblem, ProblemHttpResult>> GetTile(
+        string collectionId, int z, int x, int y, string? schoolYear, string? ageBand, HttpContext http, NpgsqlDataSource dataSource,
+        HotspotDbContext db, LayerStatistics statistics, LayerTileCache cache, DisclosurePolicy policy, IOptions<GeographyOptions> options,
+        CancellationToken ct)
+    {
+        if (CollectionRegistry.Find(collectionId) is not { } collection)
+        {
+            return OgcApi.UnknownCollection(collectionId);
+        }
+        if (!TileMath.IsValid(z, x, y) || z > MaxZoom)
+        {
+            return ProblemDetailsExtensions.InvalidParameter("z", $"z/x/y must be a WebMercatorQuad tile with z from 0 to {MaxZoom}.");
+        }
+        if (schoolYear is not null && !CountsContext.IsWellFormedSchoolYear(schoolYear))
+        {
+            return ProblemDetailsExtensions.InvalidParameter("schoolYear", "A school year is written like 2024-2025.");
+        }
+        if (!CountsContext.TryParseAgeBand(ageBand, AgeBandFilter.All, out var band))
+        {
+            return ProblemDetailsExtensions.InvalidParameter("ageBand", "ageBand is all, under18 or 18plus.");
+        }
+        if (Clip(z, x, y) is not { } clipped)
+        {
+            return TypedResults.NoContent();
+        }
+        var key = http.DataVersion() is { } version ? $"{version}/{collection.Id}/{z}/{x}/{y}/{schoolYear}/{band}/{policy.Mode}" : null;
+        if (key is not null && cache.TryGet(key, out var cached))
+        {
+            return Tile(cached);
+        }
+        LayerStatisticsTable? table = null;
+        if (collection.Statistics == LayerStatisticsKind.Flow)
+        {
+            var counts = await LayerCounts.ResolveAsync(db, statistics, policy, collection, schoolYear, band, options.Value.ClassificationYear, ct);
+            if (counts is null)
+            {
+                return ProblemDetailsExtensions.NotFound($"No counts are loaded for school year {schoolYear}.");
+            }
+            table = counts.Table;
+        }
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var command = LayerSql.Tile(connection, collection, z, x, y, clipped, options.Value.ClassificationYear, table);
+        var tile = await command.ExecuteScalarAsync(ct) as byte[] ?? [];
+        if (key is not null)
+        {
+            cache.Set(key, tile);
+        }
+        return Tile(tile);
+    }
+
+    private static Results<FileContentHttpResult, NoContent, ValidationProblem, ProblemHttpResult> Tile(byte[] tile) =>
+        tile.Length > 0 ? TypedResults.File(tile, MvtType) : TypedResults.NoContent();
+
+    /// <summary>The tile's envelope (with the 64-unit buffer ST_AsMVTGeom keeps) clipped to the Netherlands, or null when outside.</summary>
+    private static (double, double, double, double)? Clip(int z, int x, int y)
+    {
+        var size = 2 * WebMercatorHalf / Math.Pow(2, z);
+        var buffer = size * 64 / 4096;
+        var x0 = -WebMercatorHalf + (x * size) - buffer;
+        var x1 = -WebMercatorHalf + ((x + 1) * size) + buffer;
+        var y1 = WebMercatorHalf - (y * size) + buffer;
+        var y0 = WebMercatorHalf - ((y + 1) * size) - buffer;
+        var (cx0, cy0, cx1, cy1) = (Math.Max(x0, Netherlands.X0), Math.Max(y0, Netherlands.Y0), Math.Min(x1, Netherlands.X1), Math.Min(y1, Netherlands.Y1));
+        return cx0 < cx1 && cy0 < cy1 ? (cx0, cy0, cx1, cy1) : null;
+    }
+
+    private static async Task<Results<Ok<TileJson>, ProblemHttpResult>> GetTileJson(string collectionId, HttpRequest request,
+        NpgsqlDataSource dataSource, IOptions<GeographyOptions> options, CancellationToken ct)
+    {
+        if (CollectionRegistry.Find(collectionId) is not { } collection)
+        {
+            return OgcApi.UnknownCollection(collectionId);
+        }
+        var extent = await LayerExtent.ReadAsync(dataSource, options.Value.ClassificationYear, ct) ?? [-180, -85.05, 180, 85.05];
+        var fields = collection.Properties.ToDictionary(p => p.Name, p => p.Type switch
+        {
+            LayerPropertyType.Integer or LayerPropertyType.Number => "Number",
+            LayerPropertyType.Boolean => "Boolean",
+            _ => "String",
+        });
+        fields["id"] = "String";
+        var tiles = $"{request.Root()}/collections/{collection.Id}/tiles/WebMercatorQuad/{{z}}/{{x}}/{{y}}";
+        return TypedResults.Ok(new TileJson("3.0.0", collection.Title, collection.Description, [tiles], 0, MaxZoom, extent,
+            [new VectorLayer(collection.Id, collection.Description, fields)]));
+    }
+}

@@ -1,0 +1,128 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Verzuim.Hotspot.Tests.Infrastructure;
+
+namespace Verzuim.Hotspot.Tests.Layers;
+
+public sealed class HttpCachingTests(ApiFactory api, PostGisFixture postGis) : IClassFixture<ApiFactory>
+{
+    private const string Items = "/collections/rmc-regions/items?limit=3&simplify=1000";
+
+    private readonly HttpClient _client = api.CreateClient();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<HttpResponseMessage> GetAsync(string path, string? ifNoneMatch = null, string? acceptEncoding = null, string? origin = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (ifNoneMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+        }
+        if (acceptEncoding is not null)
+        {
+            request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(acceptEncoding));
+        }
+        if (origin is not null)
+        {
+            request.Headers.Add("Origin", origin);
+        }
+        return await _client.SendAsync(request, Ct);
+    }
+
+    [Fact]
+    public async Task Items_Carry_A_Weak_ETag_From_The_Data_Version_And_Cache_Control()
+    {
+        // Other tests may import counts meanwhile, so the version is read on both sides of the request.
+        var before = await postGis.ScalarAsync<long>("select version from data_state where id = 1");
+        var response = await GetAsync(Items);
+        var after = await postGis.ScalarAsync<long>("select version from data_state where id = 1");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var etag = response.Headers.ETag;
+        Assert.NotNull(etag);
+        Assert.True(etag.IsWeak);
+        var version = long.Parse(etag.Tag.Trim('"').Split('-')[0], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(version, before, after);
+        var cacheControl = response.Headers.CacheControl;
+        Assert.NotNull(cacheControl);
+        Assert.True(cacheControl.Public && cacheControl.MustRevalidate);
+        Assert.Equal(TimeSpan.FromSeconds(60), cacheControl.MaxAge);
+        var other = await GetAsync(Items + "&offset=3");
+        Assert.NotEqual(etag, other.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task If_None_Match_With_The_Current_ETag_Gives_304_Without_A_Body()
+    {
+        HttpResponseMessage? revalidated = null;
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var first = await GetAsync(Items);
+            revalidated = await GetAsync(Items, ifNoneMatch: first.Headers.ETag!.ToString());
+            if (revalidated.StatusCode == HttpStatusCode.NotModified)
+            {
+                break; // otherwise the data version moved between the two requests: try once more
+            }
+        }
+
+        Assert.Equal(HttpStatusCode.NotModified, revalidated!.StatusCode);
+        Assert.Empty(await revalidated.Content.ReadAsByteArrayAsync(Ct));
+        Assert.NotNull(revalidated.Headers.ETag);
+        var stale = await GetAsync(Items, ifNoneMatch: "W/\"0-0000000000000000\"");
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_ETag_Changes_When_The_Data_Version_Is_Bumped()
+    {
+        // Arrange: what an import does to data_state
+        var before = (await GetAsync("/collections/municipalities")).Headers.ETag;
+
+        // Act
+        await using (var bump = postGis.DataSource.CreateCommand("update data_state set version = version + 1, changed_at = now() where id = 1"))
+        {
+            await bump.ExecuteNonQueryAsync(Ct);
+        }
+        var after = await GetAsync("/collections/municipalities", ifNoneMatch: before!.ToString());
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.NotEqual(before, after.Headers.ETag);
+    }
+
+    [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task GeoJson_Is_Compressed_With_Brotli_And_Gzip(string encoding)
+    {
+        var response = await GetAsync("/collections/municipalities/items?limit=50", acceptEncoding: encoding);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([encoding], response.Content.Headers.ContentEncoding);
+        await using var compressed = await response.Content.ReadAsStreamAsync(Ct);
+        await using Stream plain = encoding == "br" ? new BrotliStream(compressed, CompressionMode.Decompress) : new GZipStream(compressed, CompressionMode.Decompress);
+        var body = await JsonSerializer.DeserializeAsync<JsonElement>(plain, cancellationToken: Ct);
+        Assert.Equal(50, body.GetProperty("features").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Vector_Tiles_Are_Compressed_Too()
+    {
+        var response = await GetAsync("/collections/municipalities/tiles/WebMercatorQuad/7/65/42", acceptEncoding: "br");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["br"], response.Content.Headers.ContentEncoding);
+    }
+
+    [Fact]
+    public async Task Get_Is_Allowed_From_Any_Origin()
+    {
+        var response = await GetAsync("/collections", origin: "https://maps.example.org");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("*", string.Join("", response.Headers.GetValues("Access-Control-Allow-Origin")));
+    }
+}
