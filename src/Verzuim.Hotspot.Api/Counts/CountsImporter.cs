@@ -14,6 +14,10 @@ namespace Verzuim.Hotspot.Api.Counts;
 /// </summary>
 internal sealed class CountsImporter(NpgsqlDataSource dataSource, IOptions<GeographyOptions> geography)
 {
+    // An import may wait for another to finish (they queue on an advisory lock) and then swap large partitions:
+    // both can outlast Npgsql's 30-second default.
+    private const int CommandTimeoutSeconds = 600;
+
     public async Task<CountsImportOutcome> ImportAsync(Stream csv, string dataset, bool synthetic, IProgress<long>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
@@ -110,13 +114,13 @@ internal sealed class CountsImporter(NpgsqlDataSource dataSource, IOptions<Geogr
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand(sql, connection);
+        await using var cmd = new NpgsqlCommand(sql, connection) { CommandTimeout = CommandTimeoutSeconds };
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
     private static async Task ReadAsync(NpgsqlConnection connection, string sql, int year, Action<NpgsqlDataReader> read, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand(sql, connection);
+        await using var cmd = new NpgsqlCommand(sql, connection) { CommandTimeout = CommandTimeoutSeconds };
         cmd.Parameters.AddWithValue("year", year);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
