@@ -2,6 +2,7 @@ using Verzuim.Hotspot.Api.Counts;
 using Verzuim.Hotspot.Api.Data;
 using Verzuim.Hotspot.Api.Disclosure;
 using Verzuim.Hotspot.Api.Health;
+using Verzuim.Hotspot.Api.Hotspots;
 using Verzuim.Hotspot.Api.Infrastructure;
 using Verzuim.Hotspot.Api.Institutions;
 using Verzuim.Hotspot.Api.Municipalities;
@@ -16,6 +17,7 @@ builder.Services.AddHotspotJson();
 builder.Services.AddHotspotOpenApi();
 builder.Services.AddCounts();
 builder.Services.AddDisclosure();
+builder.Services.AddHotspots();
 
 var app = builder.Build();
 
@@ -29,5 +31,6 @@ app.MapMunicipalities();
 app.MapPostcodes();
 app.MapInstitutions();
 app.MapCounts();
+app.MapHotspots();
 
 app.Run();
