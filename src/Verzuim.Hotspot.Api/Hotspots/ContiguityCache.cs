@@ -15,7 +15,7 @@ internal sealed class ContiguityCache(NpgsqlDataSource dataSource)
 
     public async Task<Contiguity> GetAsync(int year, AreaLevel level, CancellationToken ct)
     {
-        var loadedAt = await LoadedAtAsync(year, ct);
+        var loadedAt = await dataSource.GeographyLoadedAtAsync(year, ct);
         var key = (year, level);
         while (true)
         {
@@ -40,13 +40,6 @@ internal sealed class ContiguityCache(NpgsqlDataSource dataSource)
 
     private Entry NewEntry(int year, AreaLevel level, DateTime loadedAt) =>
         new(loadedAt, new Lazy<Task<Contiguity>>(() => BuildAsync(year, level)));
-
-    private async Task<DateTime> LoadedAtAsync(int year, CancellationToken ct)
-    {
-        await using var command = dataSource.CreateCommand(HotspotsSql.GeographyLoadedAt);
-        command.Parameters.AddWithValue("year", year);
-        return await command.ExecuteScalarAsync(ct) is DateTime t ? t : DateTime.MinValue;
-    }
 
     private async Task<Contiguity> BuildAsync(int year, AreaLevel level)
     {

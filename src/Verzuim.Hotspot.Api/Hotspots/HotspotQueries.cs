@@ -65,6 +65,14 @@ internal static class HotspotQueries
         return geometries;
     }
 
+    /// <summary>When the year's geography was last loaded (MinValue if never): caches of geometry-derived data key on it.</summary>
+    public static async Task<DateTime> GeographyLoadedAtAsync(this NpgsqlDataSource dataSource, int year, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(HotspotsSql.GeographyLoadedAt);
+        command.Parameters.AddWithValue("year", year);
+        return await command.ExecuteScalarAsync(ct) is DateTime t ? t : DateTime.MinValue;
+    }
+
     private static NpgsqlCommand CountsCommand(NpgsqlDataSource dataSource, string sql, int year, string schoolYear, string? ageBand)
     {
         var command = dataSource.CreateCommand(sql);

@@ -22,7 +22,7 @@ internal static class HotspotsApi
             Type = JsonSchemaType.Object,
             Description = "A GeoJSON geometry (RFC 7946, WGS84 lon/lat).",
         }));
-        return services.AddSingleton<ContiguityCache>();
+        return services.AddSingleton<ContiguityCache>().AddSingleton<AreaGeometryCache>();
     }
 
     /// <summary>Maps /hotspots, /outliers and /trends: the three views on where absence is unusually high.</summary>
@@ -54,7 +54,7 @@ internal static class HotspotsApi
     }
 
     private static async Task<Results<JsonHttpResult<HotspotCollection>, ValidationProblem, ProblemHttpResult>> GetHotspots(
-        [AsParameters] HotspotsRequest request, HotspotDbContext db, NpgsqlDataSource dataSource, ContiguityCache contiguityCache,
+        [AsParameters] HotspotsRequest request, HotspotDbContext db, NpgsqlDataSource dataSource, ContiguityCache contiguityCache, AreaGeometryCache geometryCache,
         DisclosurePolicy policy, IOptions<GeographyOptions> options, CancellationToken ct)
     {
         if (!TryParseLevel(request.Level, out var level))
@@ -90,7 +90,7 @@ internal static class HotspotsApi
         {
             return ProblemDetailsExtensions.InvalidParameter("permutations", $"Between 0 and {MaxPermutations}.");
         }
-        var simplify = request.Simplify ?? (level == AreaLevel.Pc4 ? 50 : 100);
+        var simplify = request.Simplify ?? AreaGeometryCache.DefaultToleranceM(level);
         if (!(simplify is >= 0 and <= MaxSimplifyM))
         {
             return ProblemDetailsExtensions.InvalidParameter("simplify", $"Metres between 0 and {MaxSimplifyM}.");
@@ -109,10 +109,13 @@ internal static class HotspotsApi
         }
 
         var seed = request.Seed ?? Statistics.ConditionalPermutation.DefaultSeed;
-        var contiguity = await contiguityCache.GetAsync(year, level, ct);
-        var counts = await dataSource.AreaCountsAsync(level, year, schoolYear.SchoolYear, band.StoredValue(), ct);
-        var unplaced = await dataSource.UnplacedCountsAsync(year, schoolYear.SchoolYear, band.StoredValue(), ct);
-        var geometries = await dataSource.GeoJsonAsync(level, year, simplify, ct);
+        // Independent reads on separate pooled connections.
+        var contiguityTask = contiguityCache.GetAsync(year, level, ct);
+        var countsTask = dataSource.AreaCountsAsync(level, year, schoolYear.SchoolYear, band.StoredValue(), ct);
+        var unplacedTask = dataSource.UnplacedCountsAsync(year, schoolYear.SchoolYear, band.StoredValue(), ct);
+        var geometriesTask = geometryCache.GetAsync(year, level, simplify, ct);
+        await Task.WhenAll(contiguityTask, countsTask, unplacedTask, geometriesTask);
+        var (contiguity, counts, unplaced, geometries) = (await contiguityTask, await countsTask, await unplacedTask, await geometriesTask);
         var provenance = await db.ProvenanceAsync(schoolYear, band, policy, ct);
 
         // Align the counts with the contiguity's order; an area the contiguity knows but the counts query does not is empty.
