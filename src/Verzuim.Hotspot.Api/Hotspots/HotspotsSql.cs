@@ -99,15 +99,15 @@ internal static class HotspotsSql
             where p.classification_year = @year and p.code = c.pc4 and p.municipality_code is not null)
         """;
 
-    /// <summary>WGS84 GeoJSON (6 decimals, about 0.1 m) of the simplified polygons; null where an area has none.</summary>
+    /// <summary>WGS84 GeoJSON (6 decimals, about 0.1 m) of the simplified polygons, always MultiPolygon; null where an area has none.</summary>
     public const string MunicipalityGeoJson = """
-        select code, ST_AsGeoJSON(ST_Transform(ST_SimplifyPreserveTopology(geometry, @tolerance), 4326), 6) as geojson
+        select code, ST_AsGeoJSON(ST_Multi(ST_Transform(ST_SimplifyPreserveTopology(geometry, @tolerance), 4326)), 6) as geojson
         from municipalities
         where classification_year = @year
         """;
 
     public const string Pc4GeoJson = """
-        select code, ST_AsGeoJSON(ST_Transform(ST_SimplifyPreserveTopology(geometry, @tolerance), 4326), 6) as geojson
+        select code, ST_AsGeoJSON(ST_Multi(ST_Transform(ST_SimplifyPreserveTopology(geometry, @tolerance), 4326)), 6) as geojson
         from pc4_areas
         where classification_year = @year and municipality_code is not null
         """;
