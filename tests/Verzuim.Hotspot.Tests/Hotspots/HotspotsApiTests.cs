@@ -79,7 +79,7 @@ public sealed class HotspotsApiTests(PostGisFixture postGis, ApiFactory api) : I
         var parameters = SyntheticParameters.Load(NationalSyntheticData.ParametersFile);
         var points = await Pc4PointsAsync();
 
-        var classes = Properties(await GetJsonAsync($"/hotspots?level=pc4&schoolYear={Year}"))
+        var classes = Properties(await GetJsonAsync($"/hotspots?level=pc4&schoolYear={Year}&permutations=99"))
             .Where(p => p.Value.GetProperty("class").GetString() != "NoData")
             .ToDictionary(p => p.Key, p => p.Value.GetProperty("class").GetString());
 

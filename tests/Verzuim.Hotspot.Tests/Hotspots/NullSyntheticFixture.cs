@@ -1,3 +1,8 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Verzuim.Hotspot.Api.Counts;
+using Verzuim.Hotspot.Api.Data;
+using Verzuim.Hotspot.Api.Geography;
 using Verzuim.Hotspot.Api.Import.Synthetic;
 using Verzuim.Hotspot.Tests.Counts;
 using Verzuim.Hotspot.Tests.Infrastructure;
@@ -14,13 +19,19 @@ public sealed class NullSyntheticFixture(PostGisFixture postGis) : IAsyncLifetim
 
     public async ValueTask InitializeAsync()
     {
-        // Imports queue on one lock with the default 30 s command timeout: let the national set (imported by other
-        // test classes in parallel) finish first.
+        // Imports queue on one lock: let the national set (imported by other test classes in parallel) finish first.
         await NationalSyntheticData.EnsureLoadedAsync(postGis);
         var file = Path.Combine(RepositoryPaths.Geodata, "synthetic", "parameters.null.json");
         var parameters = SyntheticParameters.Load(file);
         parameters = parameters with { Years = [.. parameters.Years.Select((y, i) => y with { SchoolYear = SchoolYears[i] })] };
-        await NationalSyntheticData.LoadAsync(postGis, parameters, file);
+
+        // 400,000 rows while other classes keep both cores busy can outlast the default 30 s command timeout.
+        var patient = new NpgsqlConnectionStringBuilder(postGis.ConnectionString) { CommandTimeout = 600 }.ConnectionString;
+        await using var dataSource = DataExtensions.CreateDataSource(patient);
+        var geography = Options.Create(new GeographyOptions());
+        var loader = new SyntheticCountsLoader(new CountsImporter(dataSource, geography), geography);
+        await loader.LoadAsync(RepositoryPaths.Geodata, parameters, file, Directory.CreateTempSubdirectory("synthetic-null-").FullName,
+            null, CancellationToken.None);
     }
 
     public async ValueTask DisposeAsync() => await CountsTestData.DeleteSchoolYearsAsync(postGis, [.. SchoolYears]);
