@@ -19,8 +19,8 @@ internal static class CountsImportSql
 
     public const string Replace = """
         create temp table import_years on commit drop as
-            select distinct school_year, exists (select 1 from student_counts c where c.school_year = s.school_year) as existed
-            from stage_counts s;
+            select y.school_year, exists (select 1 from student_counts c where c.school_year = y.school_year) as existed
+            from (select distinct school_year from stage_counts) y;
         delete from student_counts where school_year in (select school_year from import_years);
         insert into student_counts (school_year, brin_vest, pc4, age_band, students, absence_reports, students_reported)
         select school_year, brin_vest, pc4, age_band, sum(students), sum(absence_reports),

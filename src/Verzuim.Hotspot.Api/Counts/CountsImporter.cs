@@ -95,7 +95,9 @@ internal sealed class CountsImporter(NpgsqlDataSource dataSource, IOptions<Geogr
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand(sql, connection);
+        // No 30 s default: an import queued on the advisory lock waits for a national import (400,000 rows, longer
+        // than that on a busy machine); the caller's token still bounds the wait.
+        await using var cmd = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
