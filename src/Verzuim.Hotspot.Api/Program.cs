@@ -2,6 +2,7 @@ using Verzuim.Hotspot.Api.Counts;
 using Verzuim.Hotspot.Api.Data;
 using Verzuim.Hotspot.Api.Disclosure;
 using Verzuim.Hotspot.Api.Health;
+using Verzuim.Hotspot.Api.Hotspots;
 using Verzuim.Hotspot.Api.Infrastructure;
 using Verzuim.Hotspot.Api.Institutions;
 using Verzuim.Hotspot.Api.Layers;
@@ -19,6 +20,7 @@ builder.Services.AddCounts();
 builder.Services.AddDisclosure();
 builder.Services.AddHotspotHttp();
 builder.Services.AddLayers();
+builder.Services.AddHotspots();
 
 var app = builder.Build();
 
@@ -34,5 +36,6 @@ app.MapPostcodes();
 app.MapInstitutions();
 app.MapCounts();
 app.MapLayers();
+app.MapHotspots();
 
 app.Run();

@@ -1,0 +1,141 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Verzuim.Hotspot.Api.Data;
+using Verzuim.Hotspot.Api.Disclosure;
+using Verzuim.Hotspot.Api.Geography;
+using Verzuim.Hotspot.Api.Hotspots.Statistics;
+using Verzuim.Hotspot.Api.Infrastructure;
+
+namespace Verzuim.Hotspot.Api.Hotspots;
+
+internal static class OutliersApi
+{
+    public static IEndpointRouteBuilder MapOutliers(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/outliers").WithTags("Hotspots")
+            .MapGet("/", GetOutliers).WithName("GetOutliers")
+            .WithSummary("Funnel-plot outliers: institution x region cells, campuses or institutions with unusually many or few absence reports.")
+            .WithDescription("Observed reports against expected = students x national rate of the school year and age band (per band, summed). " +
+                "z = (O - E)/sqrt(E) (Poisson); over-dispersion from the 10%-winsorised z (Spiegelhalter 2005) and, when phi > 1, an additive " +
+                "random effect tau^2 in the adjusted z and the limits. Flags at 95% (|z'| > 1.96) and 99.8% (|z'| > 3.09). " +
+                "cell = institution x RMC region where the students live.");
+        return app;
+    }
+
+    private sealed record Unit(string Id, string Name, string Brin, string? BrinVest, string? RmcCode, string? RmcName)
+    {
+        public long Students { get; set; }
+        public long Reports { get; set; }
+        public double Expected { get; set; }
+    }
+
+    private static async Task<Results<Ok<OutliersResponse>, ValidationProblem, ProblemHttpResult>> GetOutliers(
+        HotspotDbContext db, NpgsqlDataSource dataSource, DisclosurePolicy policy, IOptions<GeographyOptions> options,
+        [Description("cell (institution x region of residence), campus or institution.")] string? level,
+        [Description("School year, e.g. 2024-2025; default the latest with counts.")] string? schoolYear,
+        [Description("all, under18 or 18plus.")] string? ageBand,
+        [Description("high, low or any: only units flagged at 95% (which includes 99.8%); default all units.")] string? flag,
+        [Description("Classification year of the geography; default the configured one.")] int? year,
+        CancellationToken ct)
+    {
+        var unitLevel = level?.Trim().ToLowerInvariant() ?? "cell";
+        if (unitLevel is not ("cell" or "campus" or "institution"))
+        {
+            return ProblemDetailsExtensions.InvalidParameter("level", "Use cell, campus or institution.");
+        }
+        var flagFilter = flag?.Trim().ToLowerInvariant() ?? "all";
+        if (flagFilter is not ("all" or "any" or "high" or "low"))
+        {
+            return ProblemDetailsExtensions.InvalidParameter("flag", "Use high, low or any.");
+        }
+        if (!CountsContext.TryParseAgeBand(ageBand, AgeBandFilter.All, out var band))
+        {
+            return ProblemDetailsExtensions.InvalidParameter("ageBand", "Use all, under18 or 18plus.");
+        }
+        if (schoolYear is { } requested && !CountsContext.IsWellFormedSchoolYear(requested))
+        {
+            return ProblemDetailsExtensions.InvalidParameter("schoolYear", "A school year is written 2024-2025.");
+        }
+        if (await db.ResolveYearAsync(year, options, ct) is not { } classificationYear)
+        {
+            return ProblemDetailsExtensions.NotFound($"Classification year {year} is not loaded.");
+        }
+        if (await db.ResolveSchoolYearAsync(schoolYear, ct) is not { } dataset)
+        {
+            return ProblemDetailsExtensions.NotFound(schoolYear is null ? "No counts have been imported." : $"No counts for school year {schoolYear}.");
+        }
+
+        var rows = await dataSource.CampusRegionCountsAsync(classificationYear, dataset.SchoolYear, band.StoredValue(), ct);
+        // National rate per age band, over every student (unplaced residents included).
+        var national = rows.GroupBy(r => r.AgeBand, StringComparer.Ordinal).ToDictionary(g => g.Key,
+            g => (double)g.Sum(r => r.Reports) / g.Sum(r => r.Students), StringComparer.Ordinal);
+        var units = new Dictionary<string, Unit>(StringComparer.Ordinal);
+        foreach (var r in rows)
+        {
+            if (unitLevel == "cell" && r.RmcCode is null)
+            {
+                continue;
+            }
+            var unit = unitLevel switch
+            {
+                "cell" => Get(units, $"{r.Brin}-{r.RmcCode}", id => new Unit(id, $"{r.InstitutionName} x {r.RmcName}", r.Brin, null, r.RmcCode, r.RmcName)),
+                "campus" => Get(units, r.BrinVest, id => new Unit(id, r.Place is null ? r.CampusName : $"{r.CampusName} ({r.Place})", r.Brin, r.BrinVest, null, null)),
+                _ => Get(units, r.Brin, id => new Unit(id, r.InstitutionName, r.Brin, null, null, null)),
+            };
+            unit.Students += r.Students;
+            unit.Reports += r.Reports;
+            unit.Expected += r.Students * national[r.AgeBand];
+        }
+        var analysed = units.Values.Where(u => u.Expected > 0).OrderBy(u => u.Id, StringComparer.Ordinal).ToList();
+        if (analysed.Count < 2)
+        {
+            return ProblemDetailsExtensions.NotFound($"Fewer than two {unitLevel} units with expected reports in {dataset.SchoolYear}.");
+        }
+
+        var funnel = FunnelPlot.Analyse([.. analysed.Select(u => (double)u.Reports)], [.. analysed.Select(u => u.Expected)]);
+        var items = new List<OutlierUnit>(analysed.Count);
+        for (var i = 0; i < analysed.Count; i++)
+        {
+            var (u, f) = (analysed[i], funnel.Units[i]);
+            if (!Keep(f.Flag95, flagFilter))
+            {
+                continue;
+            }
+            var suppressed = policy.IsSmall(u.Students) || policy.IsSmall(u.Reports);
+            items.Add(new OutlierUnit(u.Id, u.Name, u.Brin, u.BrinVest, u.RmcCode, u.RmcName,
+                suppressed ? null : u.Students, suppressed ? null : u.Reports, suppressed,
+                suppressed ? null : Math.Round(f.Expected, 2), suppressed ? null : Math.Round(f.Ratio, 4),
+                Math.Round(f.Z, 4), Math.Round(f.AdjustedZ, 4),
+                suppressed ? null : new OutlierLimits(Math.Round(f.Lower95, 4), Math.Round(f.Upper95, 4), Math.Round(f.Lower998, 4), Math.Round(f.Upper998, 4)),
+                f.Flag95, f.Flag998));
+        }
+        items.Sort((a, b) => b.AdjustedZ.CompareTo(a.AdjustedZ));
+
+        var unplaced = rows.Where(r => r.RmcCode is null).Aggregate((Students: 0L, Reports: 0L), (t, r) => (t.Students + r.Students, t.Reports + r.Reports));
+        var provenance = await db.ProvenanceAsync(dataset, band, policy, ct);
+        return TypedResults.Ok(new OutliersResponse(unitLevel, flagFilter, analysed.Count, Math.Round(funnel.Phi, 6), funnel.Tau2,
+            funnel.OverdispersionCorrected, national.ToDictionary(n => n.Key, n => Math.Round(100 * n.Value, 4), StringComparer.Ordinal),
+            PublishedCounts.Of(unplaced.Students, unplaced.Reports, policy.IsSmall(unplaced.Students) || policy.IsSmall(unplaced.Reports)),
+            items, provenance));
+    }
+
+    private static bool Keep(FunnelFlag flag, string filter) => filter switch
+    {
+        "high" => flag == FunnelFlag.High,
+        "low" => flag == FunnelFlag.Low,
+        "any" => flag != FunnelFlag.Normal,
+        _ => true,
+    };
+
+    private static Unit Get(Dictionary<string, Unit> units, string id, Func<string, Unit> create)
+    {
+        if (!units.TryGetValue(id, out var unit))
+        {
+            unit = create(id);
+            units.Add(id, unit);
+        }
+        return unit;
+    }
+}

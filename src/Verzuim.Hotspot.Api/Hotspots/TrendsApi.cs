@@ -1,0 +1,156 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Verzuim.Hotspot.Api.Data;
+using Verzuim.Hotspot.Api.Disclosure;
+using Verzuim.Hotspot.Api.Geography;
+using Verzuim.Hotspot.Api.Hotspots.Statistics;
+using Verzuim.Hotspot.Api.Infrastructure;
+
+namespace Verzuim.Hotspot.Api.Hotspots;
+
+internal static class TrendsApi
+{
+    public static IEndpointRouteBuilder MapTrends(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/trends").WithTags("Hotspots")
+            .MapGet("/", GetTrends).WithName("GetTrends")
+            .WithSummary("Change in absence rate between two school years per RMC region or institution, against the national change.")
+            .WithDescription("\"Your absence fell, but everyone else's fell more\": each unit's relative change in reports per student " +
+                "minus the national relative change, with a z-test on the log rate ratio. region = RMC region where the students live.");
+        return app;
+    }
+
+    private sealed record Totals(string Code, string Name)
+    {
+        public long StudentsFrom { get; set; }
+        public long ReportsFrom { get; set; }
+        public long StudentsTo { get; set; }
+        public long ReportsTo { get; set; }
+    }
+
+    private static async Task<Results<Ok<TrendsResponse>, ValidationProblem, ProblemHttpResult>> GetTrends(
+        HotspotDbContext db, NpgsqlDataSource dataSource, DisclosurePolicy policy, IOptions<GeographyOptions> options,
+        [Description("region (RMC region of residence) or institution.")] string? level,
+        [Description("First school year; default the one before 'to'.")] string? from,
+        [Description("Second school year; default the latest with counts.")] string? to,
+        [Description("all, under18 or 18plus.")] string? ageBand,
+        [Description("Classification year of the geography; default the configured one.")] int? year,
+        CancellationToken ct)
+    {
+        var unitLevel = level?.Trim().ToLowerInvariant() ?? "region";
+        if (unitLevel is not ("region" or "institution"))
+        {
+            return ProblemDetailsExtensions.InvalidParameter("level", "Use region or institution.");
+        }
+        if (!CountsContext.TryParseAgeBand(ageBand, AgeBandFilter.All, out var band))
+        {
+            return ProblemDetailsExtensions.InvalidParameter("ageBand", "Use all, under18 or 18plus.");
+        }
+        foreach (var (name, value) in new[] { ("from", from), ("to", to) })
+        {
+            if (value is not null && !CountsContext.IsWellFormedSchoolYear(value))
+            {
+                return ProblemDetailsExtensions.InvalidParameter(name, "A school year is written 2024-2025.");
+            }
+        }
+        if (from is not null && from == to)
+        {
+            return ProblemDetailsExtensions.InvalidParameter("to", "Compare two different school years.");
+        }
+        if (await db.ResolveYearAsync(year, options, ct) is not { } classificationYear)
+        {
+            return ProblemDetailsExtensions.NotFound($"Classification year {year} is not loaded.");
+        }
+        if (await db.ResolveSchoolYearAsync(to, ct) is not { } toYear)
+        {
+            return ProblemDetailsExtensions.NotFound(to is null ? "No counts have been imported." : $"No counts for school year {to}.");
+        }
+        var fromName = from ?? await db.SchoolYearDatasets.AsNoTracking().Where(d => string.Compare(d.SchoolYear, toYear.SchoolYear) < 0)
+            .OrderByDescending(d => d.SchoolYear).Select(d => d.SchoolYear).FirstOrDefaultAsync(ct);
+        if (fromName is null || await db.ResolveSchoolYearAsync(fromName, ct) is not { } fromYear)
+        {
+            return ProblemDetailsExtensions.NotFound(from is null ? $"No school year with counts before {toYear.SchoolYear}." : $"No counts for school year {from}.");
+        }
+        if (fromYear.SchoolYear == toYear.SchoolYear)
+        {
+            return ProblemDetailsExtensions.InvalidParameter("from", "Compare two different school years.");
+        }
+
+        var units = new Dictionary<string, Totals>(StringComparer.Ordinal);
+        var national = new Totals("NL", "Nederland");
+        foreach (var (schoolYear, isFrom) in new[] { (fromYear.SchoolYear, true), (toYear.SchoolYear, false) })
+        {
+            foreach (var r in await dataSource.CampusRegionCountsAsync(classificationYear, schoolYear, band.StoredValue(), ct))
+            {
+                Add(national, r, isFrom);
+                var (code, name) = unitLevel == "region" ? (r.RmcCode, r.RmcName) : (r.Brin, r.InstitutionName);
+                if (code is null)
+                {
+                    continue;
+                }
+                if (!units.TryGetValue(code, out var unit))
+                {
+                    unit = new Totals(code, name ?? code);
+                    units.Add(code, unit);
+                }
+                Add(unit, r, isFrom);
+            }
+        }
+        if (national.StudentsFrom == 0 || national.StudentsTo == 0 || national.ReportsFrom == 0)
+        {
+            return ProblemDetailsExtensions.NotFound("No students or reports in one of the two school years.");
+        }
+
+        var nationalFrom = (double)national.ReportsFrom / national.StudentsFrom;
+        var nationalTo = (double)national.ReportsTo / national.StudentsTo;
+        var nationalRatio = nationalTo / nationalFrom;
+        var items = units.Values.OrderBy(u => u.Code, StringComparer.Ordinal).Select(u => Trend(u, nationalRatio, policy)).ToList();
+        return TypedResults.Ok(new TrendsResponse(unitLevel, fromYear.SchoolYear, toYear.SchoolYear,
+            new TrendNational(Math.Round(100 * nationalFrom, 4), Math.Round(100 * nationalTo, 4), Math.Round(100 * (nationalTo - nationalFrom), 4),
+                Math.Round(nationalRatio - 1, 6)),
+            items, await db.ProvenanceAsync(fromYear, band, policy, ct), await db.ProvenanceAsync(toYear, band, policy, ct)));
+    }
+
+    private static void Add(Totals totals, CampusRegionCount r, bool isFrom)
+    {
+        if (isFrom)
+        {
+            totals.StudentsFrom += r.Students;
+            totals.ReportsFrom += r.Reports;
+        }
+        else
+        {
+            totals.StudentsTo += r.Students;
+            totals.ReportsTo += r.Reports;
+        }
+    }
+
+    internal static TrendUnit Trend(string code, string name, long studentsFrom, long reportsFrom, long studentsTo, long reportsTo,
+        double nationalRatio, DisclosurePolicy policy) =>
+        Trend(new Totals(code, name) { StudentsFrom = studentsFrom, ReportsFrom = reportsFrom, StudentsTo = studentsTo, ReportsTo = reportsTo },
+            nationalRatio, policy);
+
+    private static TrendUnit Trend(Totals u, double nationalRatio, DisclosurePolicy policy)
+    {
+        var suppressed = policy.IsSmall(u.StudentsFrom) || policy.IsSmall(u.ReportsFrom) || policy.IsSmall(u.StudentsTo) || policy.IsSmall(u.ReportsTo);
+        var fromCounts = PublishedCounts.Of(u.StudentsFrom, u.ReportsFrom, suppressed);
+        var toCounts = PublishedCounts.Of(u.StudentsTo, u.ReportsTo, suppressed);
+        if (u.StudentsFrom == 0 || u.StudentsTo == 0 || u.ReportsFrom == 0 || u.ReportsTo == 0)
+        {
+            return new TrendUnit(u.Code, u.Name, fromCounts, toCounts, suppressed, null, null, null, null, "InsufficientData");
+        }
+        var rateFrom = (double)u.ReportsFrom / u.StudentsFrom;
+        var rateTo = (double)u.ReportsTo / u.StudentsTo;
+        var relative = (rateTo / rateFrom) - 1;
+        var z = (Math.Log(rateTo / rateFrom) - Math.Log(nationalRatio)) / Math.Sqrt((1.0 / u.ReportsFrom) + (1.0 / u.ReportsTo));
+        var verdict = z > FunnelPlot.Z95 ? "WorseThanNational" : z < -FunnelPlot.Z95 ? "BetterThanNational" : "InLineWithNational";
+        return new TrendUnit(u.Code, u.Name, fromCounts, toCounts, suppressed,
+            suppressed ? null : Math.Round(100 * (rateTo - rateFrom), 4),
+            suppressed ? null : Math.Round(relative, 6),
+            suppressed ? null : Math.Round(relative - (nationalRatio - 1), 6),
+            Math.Round(z, 4), verdict);
+    }
+}
