@@ -1,6 +1,7 @@
 using Verzuim.Hotspot.Api.Counts;
 using Verzuim.Hotspot.Api.Data;
 using Verzuim.Hotspot.Api.Disclosure;
+using Verzuim.Hotspot.Api.Flows;
 using Verzuim.Hotspot.Api.Health;
 using Verzuim.Hotspot.Api.Infrastructure;
 using Verzuim.Hotspot.Api.Institutions;
@@ -16,6 +17,7 @@ builder.Services.AddHotspotJson();
 builder.Services.AddHotspotOpenApi();
 builder.Services.AddCounts();
 builder.Services.AddDisclosure();
+builder.Services.AddFlows();
 
 var app = builder.Build();
 
@@ -29,5 +31,7 @@ app.MapMunicipalities();
 app.MapPostcodes();
 app.MapInstitutions();
 app.MapCounts();
+app.MapFlows();
+app.MapAgenda();
 
 app.Run();
