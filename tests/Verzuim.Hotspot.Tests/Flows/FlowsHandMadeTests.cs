@@ -37,6 +37,7 @@ public sealed class FlowsHandMadeTests(PostGisFixture postGis, ApiFactory api) :
     private const string Year = "2040-2041";
     private readonly HttpClient _client = api.CreateClient();
     private Setup _s = null!;
+    private string _csv = "";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -82,8 +83,14 @@ public sealed class FlowsHandMadeTests(PostGisFixture postGis, ApiFactory api) :
         Row(s.X1, s.PcD, "18plus", 3, 0);
         Row(s.Y1, unplaced, "18plus", 3, 0);
         Row(s.Y1, unknown, "18plus", 3, 0);
+        _csv = csv.ToString();
+        await ImportAsync(_csv);
+    }
+
+    private async Task ImportAsync(string csv)
+    {
         var outcome = await new CountsImporter(postGis.DataSource, Options.Create(new GeographyOptions()))
-            .ImportAsync(CountsTestData.Stream(csv.ToString()), "hand-made", synthetic: false, null, Ct);
+            .ImportAsync(CountsTestData.Stream(csv), "hand-made", synthetic: false, null, Ct);
         Assert.True(outcome.Succeeded);
     }
 
@@ -178,6 +185,24 @@ public sealed class FlowsHandMadeTests(PostGisFixture postGis, ApiFactory api) :
         Assert.Equal((7L, 0L, false), Counts(under18.GetProperty("total")));
         Assert.Equal((136L + 7, 30L, false), Counts(all.GetProperty("total")));
         Assert.Equal("all", all.GetProperty("provenance").GetProperty("ageBand").GetString());
+    }
+
+    [Fact]
+    public async Task A_New_Import_Is_Served_At_Once_Because_The_Cache_Follows_The_Data_Version()
+    {
+        // Arrange: fill the cache, then re-import the year with 10 more students from A at X1.
+        var before = await GetAsync($"/flows?schoolYear={Year}&ageBand=18plus");
+        await ImportAsync(_csv + $"{Year},{_s.X1[..4]},{_s.X1[4..]},{_s.PcA},18plus,10,0\n");
+
+        // Act
+        var after = await GetAsync($"/flows?schoolYear={Year}&ageBand=18plus");
+
+        // Assert
+        Assert.Equal((136L, 30L, false), Counts(before.GetProperty("total")));
+        Assert.Equal((146L, 30L, false), Counts(after.GetProperty("total")));
+        Assert.Equal((70L, 14L, false), Counts(Cells(after)[(_s.A, _s.X)].GetProperty("counts")));
+        Assert.True(after.GetProperty("provenance").GetProperty("dataVersion").GetInt64() >
+            before.GetProperty("provenance").GetProperty("dataVersion").GetInt64());
     }
 
     [Fact]
