@@ -143,16 +143,7 @@ internal static class AgendaApi
 
         var institutionParts = Enumerable.Range(0, institutions.Columns.Count).Where(j => institutions.IsListed(i, j))
             .Select(j => ColumnPart(institutions, i, j)).ToList();
-        var campusParts = new List<FlowPart>();
-        for (var k = 0; k < institutionParts.Count; k++)
-        {
-            var (breakdown, hideInstitution) = CampusBreakdown(campuses, row.Id, institutionParts[k].Id, institutionParts[k].Hidden);
-            campusParts.AddRange(breakdown);
-            if (hideInstitution)
-            {
-                institutionParts[k] = institutionParts[k] with { Hidden = true };
-            }
-        }
+        var campusParts = institutionParts.SelectMany(p => CampusBreakdown(campuses, row.Id, p.Id)).ToList();
         return TypedResults.Ok(new RegionInstitutionsResponse(p, row.Id, row.Name, row.ContactMunicipality, FlowLine.RankingRule, total,
             Ranked(FlowLine.Ranking(institutionParts, total.Students), institutions, total.Students),
             Ranked(FlowLine.Ranking(campusParts, total.Students), campuses, total.Students)));
@@ -182,14 +173,13 @@ internal static class AgendaApi
         }
         var p = request.Provenance!;
         var institutions = await source.GetAsync(p.SchoolYear, request.Band, FlowDimension.Institution, p.DataVersion, policy, ct);
-        var campuses = await source.GetAsync(p.SchoolYear, request.Band, FlowDimension.Campus, p.DataVersion, policy, ct);
 
         var tables = new List<AgendaTable>();
         var seats = institutions.Rows.Where(r => !r.Unplaced).ToDictionary(r => r.Id, _ => new List<string>(), StringComparer.Ordinal);
         for (var j = 0; j < institutions.Columns.Count; j++)
         {
             var column = institutions.Columns[j];
-            var (partners, reached) = ColumnPartners(institutions, campuses, j, cov, min, policy);
+            var (partners, reached) = ColumnPartners(institutions, j, cov, min, policy);
             var publishedTotal = institutions.ColumnTotal(j).Students;
             tables.Add(new AgendaTable(column.Id, column.Name, reached, partners.Count,
                 [.. partners.Select(r => new AgendaTablePartner(r.Part.Id, institutions.Rows[r.Part.Index].Name,
@@ -216,7 +206,7 @@ internal static class AgendaApi
             var none = PublishedCounts.Of(0, 0, false);
             return new AgendaPartnersResponse(provenance, code, name, brin, region, coverage, minShare, rule, none, none, false, []);
         }
-        var (ranked, reached) = ColumnPartners(matrix, campuses, j, coverage, minShare, policy);
+        var (ranked, reached) = ColumnPartners(matrix, j, coverage, minShare, policy);
         var total = matrix.ColumnTotal(j);
         var partners = ranked.Select(r =>
         {
@@ -224,7 +214,7 @@ internal static class AgendaApi
             var counts = PublishedCounts.Of(r.Part.Students, r.Part.Reports, r.Part.Hidden);
             var campusList = campuses is null
                 ? null
-                : CampusBreakdown(campuses, row.Id, code, r.Part.Hidden).Parts
+                : CampusBreakdown(campuses, row.Id, code)
                     .OrderByDescending(c => c.Hidden ? -1 : c.Students).ThenBy(c => c.Id, StringComparer.Ordinal)
                     .Select(c => new PartnerCampus(c.Id, campuses.Columns[c.Index].Name, PublishedCounts.Of(c.Students, c.Reports, c.Hidden)))
                     .ToList();
@@ -235,47 +225,29 @@ internal static class AgendaApi
             matrix.Cell(matrix.Rows.Count - 1, j), reached, partners);
     }
 
-    /// <summary>The partner regions of column j; with the campus matrix, a region hidden in an institution's campus breakdown is hidden here too.</summary>
-    private static (List<RankedPart> Partners, bool Reached) ColumnPartners(FlowMatrix matrix, FlowMatrix? campuses, int j,
-        double coverage, double minShare, DisclosurePolicy policy)
+    /// <summary>The partner regions of column j.</summary>
+    private static (List<RankedPart> Partners, bool Reached) ColumnPartners(FlowMatrix matrix, int j, double coverage, double minShare,
+        DisclosurePolicy policy)
     {
-        var column = matrix.Columns[j];
-        var parts = new List<FlowPart>();
-        for (var i = 0; i < matrix.Rows.Count; i++)
-        {
-            if (matrix.Rows[i].Unplaced || !matrix.IsListed(i, j))
-            {
-                continue;
-            }
-            var part = RowPart(matrix, i, j);
-            if (campuses is not null && CampusBreakdown(campuses, part.Id, column.Id, part.Hidden).HideInstitution)
-            {
-                part = part with { Hidden = true };
-            }
-            parts.Add(part);
-        }
+        var parts = Enumerable.Range(0, matrix.Rows.Count)
+            .Where(i => !matrix.Rows[i].Unplaced && matrix.IsListed(i, j))
+            .Select(i => RowPart(matrix, i, j));
         return FlowLine.Partners(parts, matrix.ColumnStudents(j), matrix.ColumnTotal(j).Students, coverage, minShare, policy);
     }
 
     /// <summary>
-    /// The campuses of one institution that take students from one region, protected as a breakdown of the institution's
-    /// cell: the campus and institution matrices are linked tables, so a lone hidden campus must not be the shown cell minus the rest.
+    /// The campuses of one institution that take students from one region. The two matrices are suppressed as linked
+    /// tables, so this breakdown never reveals a hidden institution cell, nor the cell a hidden campus in it.
     /// </summary>
-    private static (List<FlowPart> Parts, bool HideInstitution) CampusBreakdown(FlowMatrix campuses, string regionId, string brin, bool institutionHidden)
+    private static List<FlowPart> CampusBreakdown(FlowMatrix campuses, string regionId, string brin)
     {
         if (campuses.RowOf(regionId) is not { } i)
         {
-            return ([], false);
+            return [];
         }
-        var parts = new List<FlowPart>();
-        for (var j = 0; j < campuses.Columns.Count; j++)
-        {
-            if (campuses.Columns[j].Brin == brin && campuses.IsListed(i, j))
-            {
-                parts.Add(ColumnPart(campuses, i, j));
-            }
-        }
-        return (parts, FlowLine.ProtectBreakdown(parts, institutionHidden));
+        return [.. Enumerable.Range(0, campuses.Columns.Count)
+            .Where(j => campuses.Columns[j].Brin == brin && campuses.IsListed(i, j))
+            .Select(j => ColumnPart(campuses, i, j))];
     }
 
     /// <summary>Cell (i, j) as a part of its column: indexed and named by its row.</summary>

@@ -80,23 +80,4 @@ internal static class FlowLine
         result.AddRange(hidden.OrderBy(h => h.Part.Id, StringComparer.Ordinal));
         return result;
     }
-
-    /// <summary>
-    /// Hides parts of a breakdown so that none can be read as its shown total minus the others: where exactly one part is
-    /// hidden, the smallest shown part goes too; returns whether the total itself must be hidden (one part only, hidden).
-    /// </summary>
-    public static bool ProtectBreakdown(List<FlowPart> parts, bool totalHidden)
-    {
-        if (totalHidden || parts.Count(p => p.Hidden) != 1)
-        {
-            return false;
-        }
-        var smallest = parts.Where(p => !p.Hidden).OrderBy(p => p.Students).ThenBy(p => p.Id, StringComparer.Ordinal).FirstOrDefault();
-        if (smallest is null)
-        {
-            return true;
-        }
-        parts[parts.IndexOf(smallest)] = smallest with { Hidden = true };
-        return false;
-    }
 }

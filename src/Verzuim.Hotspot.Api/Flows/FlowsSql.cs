@@ -1,21 +1,12 @@
 namespace Verzuim.Hotspot.Api.Flows;
 
 /// <summary>
-/// The set-based half of the flows: counts summed per (region of residence, institution or campus) in PostGIS.
+/// The set-based half of the flows: counts summed per (region of residence, campus) in PostGIS; institution cells are
+/// the sums of their campuses' (in C#, over a few thousand cells), so the two linked tables agree exactly.
 /// A null region is the unplaced row: postcodes the geography does not know, or knows but cannot place.
 /// </summary>
 internal static class FlowsSql
 {
-    public const string CellsByInstitution = """
-        select m.rmc_code as region, c.brin as col, sum(s.students)::bigint as students, sum(s.absence_reports)::bigint as reports
-        from student_counts s
-        join campuses c on c.brin_vest = s.brin_vest
-        left join pc4_areas p on p.classification_year = @year and p.code = s.pc4
-        left join municipalities m on m.classification_year = @year and m.code = p.municipality_code
-        where s.school_year = @school_year and (@age_band::text is null or s.age_band = @age_band)
-        group by m.rmc_code, c.brin
-        """;
-
     public const string CellsByCampus = """
         select m.rmc_code as region, s.brin_vest::text as col, sum(s.students)::bigint as students, sum(s.absence_reports)::bigint as reports
         from student_counts s

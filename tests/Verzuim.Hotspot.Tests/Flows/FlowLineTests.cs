@@ -60,26 +60,4 @@ public sealed class FlowLineTests
         Assert.Equal([(string?)FlowLine.ByCoverage, FlowLine.ByMinShare, FlowLine.ByMinShare], partners.Select(p => p.Reason));
         Assert.Equal(["R1", "R3", "R2"], partners.Select(p => p.Part.Id));
     }
-
-    [Fact]
-    public void A_Breakdown_With_One_Hidden_Part_Hides_The_Smallest_Shown_Part_Too()
-    {
-        var parts = new List<FlowPart> { new(0, "C1", 30, 5, false), new(1, "C2", 3, 0, true), new(2, "C3", 12, 5, false) };
-
-        var hideTotal = FlowLine.ProtectBreakdown(parts, totalHidden: false);
-
-        Assert.False(hideTotal);
-        Assert.Equal([false, true, true], parts.Select(p => p.Hidden));
-    }
-
-    [Fact]
-    public void A_Breakdown_Whose_Only_Part_Is_Hidden_Hides_Its_Total_And_A_Hidden_Total_Needs_Nothing()
-    {
-        var single = new List<FlowPart> { new(0, "C1", 9, 3, true) };
-        var underHiddenTotal = new List<FlowPart> { new(0, "C1", 30, 5, false), new(1, "C2", 3, 0, true) };
-
-        Assert.True(FlowLine.ProtectBreakdown(single, totalHidden: false));
-        Assert.False(FlowLine.ProtectBreakdown(underHiddenTotal, totalHidden: true));
-        Assert.Equal([false, true], underHiddenTotal.Select(p => p.Hidden));
-    }
 }

@@ -214,8 +214,7 @@ public sealed class FlowsHandMadeTests(PostGisFixture postGis, ApiFactory api) :
         var policy = scope.ServiceProvider.GetRequiredService<DisclosurePolicy>();
 
         // Act
-        var matrix = await source.BuildAsync(Year, AgeBandFilter.EighteenPlus,
-            FlowDimension.Institution, policy, Ct);
+        var (matrix, _) = await source.BuildAsync(Year, AgeBandFilter.EighteenPlus, policy, Ct);
 
         // Assert: 3 + 3 students, exact, in the last row.
         var u = matrix.RowOf("unplaced")!.Value;

@@ -37,7 +37,8 @@ public sealed class FlowsNationalTests(PostGisFixture postGis, ApiFactory api) :
         var matrices = new List<FlowMatrix>();
         foreach (var year in new[] { NationalSyntheticData.Previous, NationalSyntheticData.Latest })
         {
-            matrices.Add(await source.BuildAsync(year, AgeBandFilter.All, by, policy, Ct));
+            var (institutions, campuses) = await source.BuildAsync(year, AgeBandFilter.All, policy, Ct);
+            matrices.Add(by == FlowDimension.Campus ? campuses : institutions);
         }
 
         // Assert
@@ -50,6 +51,50 @@ public sealed class FlowsNationalTests(PostGisFixture postGis, ApiFactory api) :
             Assert.Equal(perRegion.GetValueOrDefault(region.Id), matrices.Sum(m => m.RowStudents(m.RowOf(region.Id)!.Value)));
         }
         Assert.All(matrices, m => Assert.Equal(m.GrandStudents, Enumerable.Range(0, m.Columns.Count).Sum(m.ColumnStudents)));
+    }
+
+    [Theory]
+    [InlineData("all")]
+    [InlineData("18plus")]
+    [InlineData("under18")]
+    public async Task No_Hidden_Value_Is_A_Shown_Total_Minus_Shown_Parts_Within_Or_Across_The_Two_Tables(string ageBand)
+    {
+        // Arrange
+        Assert.True(Verzuim.Hotspot.Api.Disclosure.CountsContext.TryParseAgeBand(ageBand, AgeBandFilter.All, out var band));
+        await using var scope = api.Services.CreateAsyncScope();
+        var source = scope.ServiceProvider.GetRequiredService<FlowMatrixSource>();
+        var policy = scope.ServiceProvider.GetRequiredService<DisclosurePolicy>();
+
+        // Act
+        var (institutions, campuses) = await source.BuildAsync(Year, band, policy, Ct);
+
+        // Assert: within each table, no line with a shown total has exactly one hidden part.
+        foreach (var m in new[] { institutions, campuses })
+        {
+            Assert.Contains(Enumerable.Range(0, m.Rows.Count), i => Enumerable.Range(0, m.Columns.Count).Any(j => m.Mask.Cell(i, j)));
+            for (var i = 0; i < m.Rows.Count; i++)
+            {
+                Assert.True(m.Mask.RowTotal(i) || Enumerable.Range(0, m.Columns.Count).Count(j => m.Mask.Cell(i, j)) != 1);
+            }
+            for (var j = 0; j < m.Columns.Count; j++)
+            {
+                Assert.True(m.Mask.ColumnTotal(j) || Enumerable.Range(0, m.Rows.Count).Count(i => m.Mask.Cell(i, j)) != 1);
+            }
+            Assert.True(m.Mask.GrandTotal || Enumerable.Range(0, m.Rows.Count).Count(m.Mask.RowTotal) != 1);
+        }
+        // Across: shared row totals agree; an institution's cell and its campuses' cells never expose one another.
+        Assert.All(Enumerable.Range(0, institutions.Rows.Count), i => Assert.Equal(institutions.Mask.RowTotal(i), campuses.Mask.RowTotal(i)));
+        for (var b = 0; b < institutions.Columns.Count; b++)
+        {
+            var group = Enumerable.Range(0, campuses.Columns.Count).Where(c => campuses.Columns[c].Brin == institutions.Columns[b].Id).ToList();
+            for (var i = 0; i <= institutions.Rows.Count; i++)
+            {
+                var (institutionHidden, hidden) = i < institutions.Rows.Count
+                    ? (institutions.Mask.Cell(i, b), group.Count(c => campuses.Mask.Cell(i, c)))
+                    : (institutions.Mask.ColumnTotal(b), group.Count(campuses.Mask.ColumnTotal));
+                Assert.True(institutionHidden ? hidden >= 1 : hidden != 1, $"{institutions.Columns[b].Id} row {i}");
+            }
+        }
     }
 
     [Theory]
