@@ -11,9 +11,12 @@ namespace Verzuim.Hotspot.Api.Flows;
 /// Builds flow matrices in PostGIS and keeps them, suppressed, per data version: every import and geography load bumps
 /// data_state.version, so a new version is a new cache key and old entries simply age out.
 /// </summary>
-internal sealed class FlowMatrixSource(NpgsqlDataSource dataSource, IMemoryCache cache, IOptions<GeographyOptions> geography)
+internal sealed class FlowMatrixSource(NpgsqlDataSource dataSource, IMemoryCache cache, IOptions<GeographyOptions> geography) : IDisposable
 {
     private static readonly TimeSpan Idle = TimeSpan.FromMinutes(30);
+
+    // A miss costs a second or two; after an import, concurrent requests wait for one build instead of each starting their own.
+    private readonly SemaphoreSlim _building = new(1, 1);
 
     private sealed record Key(long DataVersion, string SchoolYear, AgeBandFilter Band, DisclosureMode Mode, int MinimumCount);
 
@@ -27,11 +30,24 @@ internal sealed class FlowMatrixSource(NpgsqlDataSource dataSource, IMemoryCache
         var key = new Key(dataVersion, schoolYear, band, policy.Mode, policy.MinimumCount);
         if (!cache.TryGetValue(key, out (FlowMatrix Institutions, FlowMatrix Campuses) pair))
         {
-            pair = await BuildAsync(schoolYear, band, policy, ct);
-            cache.Set(key, pair, new MemoryCacheEntryOptions { SlidingExpiration = Idle });
+            await _building.WaitAsync(ct);
+            try
+            {
+                if (!cache.TryGetValue(key, out pair))
+                {
+                    pair = await BuildAsync(schoolYear, band, policy, ct);
+                    cache.Set(key, pair, new MemoryCacheEntryOptions { SlidingExpiration = Idle });
+                }
+            }
+            finally
+            {
+                _building.Release();
+            }
         }
         return by == FlowDimension.Campus ? pair.Campuses : pair.Institutions;
     }
+
+    public void Dispose() => _building.Dispose();
 
     /// <summary>
     /// Both matrices straight from the database (exact counts), suppressed together because they are linked tables; not cached.
