@@ -1,6 +1,7 @@
 using Verzuim.Hotspot.Api.Counts;
 using Verzuim.Hotspot.Api.Data;
 using Verzuim.Hotspot.Api.Disclosure;
+using Verzuim.Hotspot.Api.Flows;
 using Verzuim.Hotspot.Api.Health;
 using Verzuim.Hotspot.Api.Hotspots;
 using Verzuim.Hotspot.Api.Infrastructure;
@@ -21,6 +22,7 @@ builder.Services.AddDisclosure();
 builder.Services.AddHotspotHttp();
 builder.Services.AddLayers();
 builder.Services.AddHotspots();
+builder.Services.AddFlows();
 
 var app = builder.Build();
 
@@ -37,5 +39,7 @@ app.MapInstitutions();
 app.MapCounts();
 app.MapLayers();
 app.MapHotspots();
+app.MapFlows();
+app.MapAgenda();
 
 app.Run();

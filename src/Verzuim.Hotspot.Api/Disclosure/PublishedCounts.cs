@@ -1,10 +1,16 @@
+using System.Text.Json.Serialization;
+
 namespace Verzuim.Hotspot.Api.Disclosure;
 
 /// <summary>
 /// Students and absence reports as published: null, with <see cref="Suppressed"/> set, when disclosure control hides them.
-/// <see cref="ReportsPer100"/> is the rate derived from the two.
+/// <see cref="ReportsPer100"/> is the rate derived from the two. Hidden values are written as explicit nulls.
 /// </summary>
-internal sealed record PublishedCounts(long? Students, long? AbsenceReports, double? ReportsPer100, bool Suppressed)
+internal sealed record PublishedCounts(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? Students,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? AbsenceReports,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? ReportsPer100,
+    bool Suppressed)
 {
     public static PublishedCounts Of(long students, long reports, bool suppressed) => suppressed
         ? new PublishedCounts(null, null, null, true)

@@ -30,7 +30,10 @@ internal sealed class SuppressionMask(int rows, int columns)
 /// </summary>
 internal static class TableSuppression
 {
-    public static SuppressionMask Suppress(long[,] students, long[,] reports, DisclosurePolicy policy)
+    public static SuppressionMask Suppress(long[,] students, long[,] reports, DisclosurePolicy policy) => Suppress(students, reports, policy, null);
+
+    /// <summary>As above, with cells (or margins) that must be hidden whatever their counts, e.g. to keep linked tables consistent.</summary>
+    public static SuppressionMask Suppress(long[,] students, long[,] reports, DisclosurePolicy policy, SuppressionMask? forced)
     {
         int rows = students.GetLength(0), columns = students.GetLength(1);
         var (s, r) = (WithMargins(students), WithMargins(reports));
@@ -39,7 +42,7 @@ internal static class TableSuppression
         {
             for (var j = 0; j <= columns; j++)
             {
-                mask[i, j] = policy.IsSmall(s[i, j]) || policy.IsSmall(r[i, j]);
+                mask[i, j] = policy.IsSmall(s[i, j]) || policy.IsSmall(r[i, j]) || (forced?[i, j] ?? false);
             }
         }
         if (policy.Mode == DisclosureMode.Unrestricted)

@@ -1,0 +1,272 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Verzuim.Hotspot.Api.Data;
+using Verzuim.Hotspot.Api.Disclosure;
+using Verzuim.Hotspot.Api.Geography;
+using Verzuim.Hotspot.Api.Infrastructure;
+
+namespace Verzuim.Hotspot.Api.Flows;
+
+/// <summary>
+/// Who must agree an absence agenda with whom: an institution's (or campus's) partner RMC regions, a region's institutions,
+/// and all tables at once. Every answer is read from the same suppressed matrices as GET /flows, so no endpoint shows a
+/// cell another one hides.
+/// </summary>
+internal static class AgendaApi
+{
+    private const double DefaultCoverage = 0.8;
+    private const double DefaultMinShare = 0.02;
+
+    public static IEndpointRouteBuilder MapAgenda(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/institutions").WithTags("Agenda")
+            .MapGet("/{brin}/agenda-partners", GetInstitutionPartners).WithName("GetInstitutionAgendaPartners")
+            .WithSummary("The RMC regions an institution must agree its absence agenda with: those sending `coverage` of its students, plus any above minShare.")
+            .WithDescription("Each partner names its contact municipality (and whether it is assumed), students, share, cumulative share, absence " +
+                "reports, rate and the campuses those students attend. The response states the rule it applied. ageBand defaults to 18plus.");
+        app.MapGroup("/campuses").WithTags("Agenda")
+            .MapGet("/{brinvest}/agenda-partners", GetCampusPartners).WithName("GetCampusAgendaPartners")
+            .WithSummary("The RMC regions one campus must agree its absence agenda with (same rule as for institutions).");
+        app.MapGroup("/rmc-regions").WithTags("Agenda")
+            .MapGet("/{code}/institutions", GetRegionInstitutions).WithName("GetRmcRegionInstitutions")
+            .WithSummary("The institutions and campuses that take a region's students, ranked, with share of the region's students and cumulative share.")
+            .WithDescription("ageBand defaults to 18plus.");
+        app.MapGroup("/agenda-tables").WithTags("Agenda")
+            .MapGet("/", GetAgendaTables).WithName("GetAgendaTables")
+            .WithSummary("Every institution's agenda table (its partner regions), how many tables each RMC region sits at, and a national summary.");
+        return app;
+    }
+
+    private static async Task<Results<Ok<AgendaPartnersResponse>, ValidationProblem, ProblemHttpResult>> GetInstitutionPartners(
+        string brin, HotspotDbContext db, DisclosurePolicy policy, FlowMatrixSource source,
+        [Description("School year, e.g. 2024-2025; default the latest with counts.")] string? schoolYear,
+        [Description("18plus (default) | under18 | all")] string? ageBand,
+        [Description("Share of the institution's students the partners must reach together, above 0 and at most 1 (default 0.8).")] double? coverage,
+        [Description("Any region with at least this share is a partner too (default 0.02).")] double? minShare,
+        CancellationToken ct)
+    {
+        if (!Codes.TryBrin(brin, out var code))
+        {
+            return ProblemDetailsExtensions.InvalidParameter("brin", "A BRIN is four characters: two digits and two letters or digits, e.g. 25LX.");
+        }
+        var (cov, min) = (coverage ?? DefaultCoverage, minShare ?? DefaultMinShare);
+        if (FlowRequest.CheckRule(cov, min) is { } bad)
+        {
+            return bad;
+        }
+        var request = await FlowRequest.ResolveAsync(db, policy, schoolYear, ageBand, AgeBandFilter.EighteenPlus, ct);
+        if (request.Invalid is { } invalid)
+        {
+            return invalid;
+        }
+        if (request.Missing is { } missing)
+        {
+            return missing;
+        }
+        var name = await db.Institutions.AsNoTracking().Where(i => i.Brin == code).Select(i => i.Name).SingleOrDefaultAsync(ct);
+        if (name is null)
+        {
+            return ProblemDetailsExtensions.NotFound($"Institution {code} is not known.");
+        }
+        var p = request.Provenance!;
+        var institutions = await source.GetAsync(p.SchoolYear, request.Band, FlowDimension.Institution, p.DataVersion, policy, ct);
+        var campuses = await source.GetAsync(p.SchoolYear, request.Band, FlowDimension.Campus, p.DataVersion, policy, ct);
+        return TypedResults.Ok(Partners(institutions, campuses, code, name, code, null, cov, min, p, policy));
+    }
+
+    private static async Task<Results<Ok<AgendaPartnersResponse>, ValidationProblem, ProblemHttpResult>> GetCampusPartners(
+        string brinvest, HotspotDbContext db, DisclosurePolicy policy, FlowMatrixSource source,
+        [Description("School year, e.g. 2024-2025; default the latest with counts.")] string? schoolYear,
+        [Description("18plus (default) | under18 | all")] string? ageBand,
+        [Description("Share of the campus's students the partners must reach together, above 0 and at most 1 (default 0.8).")] double? coverage,
+        [Description("Any region with at least this share is a partner too (default 0.02).")] double? minShare,
+        CancellationToken ct)
+    {
+        if (!Codes.TryBrinVest(brinvest, out var code))
+        {
+            return ProblemDetailsExtensions.InvalidParameter("brinvest", "A campus code is a BRIN plus a two-digit vestiging number, e.g. 25LX01.");
+        }
+        var (cov, min) = (coverage ?? DefaultCoverage, minShare ?? DefaultMinShare);
+        if (FlowRequest.CheckRule(cov, min) is { } bad)
+        {
+            return bad;
+        }
+        var request = await FlowRequest.ResolveAsync(db, policy, schoolYear, ageBand, AgeBandFilter.EighteenPlus, ct);
+        if (request.Invalid is { } invalid)
+        {
+            return invalid;
+        }
+        if (request.Missing is { } missing)
+        {
+            return missing;
+        }
+        var campus = await db.Campuses.AsNoTracking().Where(c => c.BrinVest == code).Select(c => new { c.Name, c.Brin }).SingleOrDefaultAsync(ct);
+        if (campus is null)
+        {
+            return ProblemDetailsExtensions.NotFound($"Campus {code} is not known.");
+        }
+        var p = request.Provenance!;
+        var campuses = await source.GetAsync(p.SchoolYear, request.Band, FlowDimension.Campus, p.DataVersion, policy, ct);
+        var region = campuses.ColumnOf(code) is { } j ? campuses.Columns[j].Region : null;
+        return TypedResults.Ok(Partners(campuses, null, code, campus.Name, campus.Brin, region, cov, min, p, policy));
+    }
+
+    private static async Task<Results<Ok<RegionInstitutionsResponse>, ValidationProblem, ProblemHttpResult>> GetRegionInstitutions(
+        string code, HotspotDbContext db, DisclosurePolicy policy, FlowMatrixSource source,
+        [Description("School year, e.g. 2024-2025; default the latest with counts.")] string? schoolYear,
+        [Description("18plus (default) | under18 | all")] string? ageBand,
+        CancellationToken ct)
+    {
+        if (!Codes.TryRmc(code, out var rmc))
+        {
+            return ProblemDetailsExtensions.InvalidParameter("code", "An RMC region code is MC followed by two digits, e.g. MC21.");
+        }
+        var request = await FlowRequest.ResolveAsync(db, policy, schoolYear, ageBand, AgeBandFilter.EighteenPlus, ct);
+        if (request.Invalid is { } invalid)
+        {
+            return invalid;
+        }
+        if (request.Missing is { } missing)
+        {
+            return missing;
+        }
+        var p = request.Provenance!;
+        var institutions = await source.GetAsync(p.SchoolYear, request.Band, FlowDimension.Institution, p.DataVersion, policy, ct);
+        if (institutions.RowOf(rmc) is not { } i || institutions.Rows[i].Unplaced)
+        {
+            return ProblemDetailsExtensions.NotFound($"RMC region {rmc} does not exist in {source.ClassificationYear}.");
+        }
+        var campuses = await source.GetAsync(p.SchoolYear, request.Band, FlowDimension.Campus, p.DataVersion, policy, ct);
+        var row = institutions.Rows[i];
+        var total = institutions.RowTotal(i);
+
+        var institutionParts = Enumerable.Range(0, institutions.Columns.Count).Where(j => institutions.IsListed(i, j))
+            .Select(j => ColumnPart(institutions, i, j)).ToList();
+        var campusParts = institutionParts.SelectMany(p => CampusBreakdown(campuses, row.Id, p.Id)).ToList();
+        return TypedResults.Ok(new RegionInstitutionsResponse(p, row.Id, row.Name, row.ContactMunicipality, FlowLine.RankingRule, total,
+            Ranked(FlowLine.Ranking(institutionParts, total.Students), institutions, total.Students),
+            Ranked(FlowLine.Ranking(campusParts, total.Students), campuses, total.Students)));
+    }
+
+    private static async Task<Results<Ok<AgendaTablesResponse>, ValidationProblem, ProblemHttpResult>> GetAgendaTables(
+        HotspotDbContext db, DisclosurePolicy policy, FlowMatrixSource source,
+        [Description("School year, e.g. 2024-2025; default the latest with counts.")] string? schoolYear,
+        [Description("18plus (default) | under18 | all")] string? ageBand,
+        [Description("Share of each institution's students its partners must reach together (default 0.8).")] double? coverage,
+        [Description("Any region with at least this share is a partner too (default 0.02).")] double? minShare,
+        CancellationToken ct)
+    {
+        var (cov, min) = (coverage ?? DefaultCoverage, minShare ?? DefaultMinShare);
+        if (FlowRequest.CheckRule(cov, min) is { } bad)
+        {
+            return bad;
+        }
+        var request = await FlowRequest.ResolveAsync(db, policy, schoolYear, ageBand, AgeBandFilter.EighteenPlus, ct);
+        if (request.Invalid is { } invalid)
+        {
+            return invalid;
+        }
+        if (request.Missing is { } missing)
+        {
+            return missing;
+        }
+        var p = request.Provenance!;
+        var institutions = await source.GetAsync(p.SchoolYear, request.Band, FlowDimension.Institution, p.DataVersion, policy, ct);
+
+        var tables = new List<AgendaTable>();
+        var seats = institutions.Rows.Where(r => !r.Unplaced).ToDictionary(r => r.Id, _ => new List<string>(), StringComparer.Ordinal);
+        for (var j = 0; j < institutions.Columns.Count; j++)
+        {
+            var column = institutions.Columns[j];
+            var (partners, reached) = ColumnPartners(institutions, j, cov, min, policy);
+            var publishedTotal = institutions.ColumnTotal(j).Students;
+            tables.Add(new AgendaTable(column.Id, column.Name, reached, partners.Count,
+                [.. partners.Select(r => new AgendaTablePartner(r.Part.Id, institutions.Rows[r.Part.Index].Name,
+                    r.Part.Hidden ? null : PublishedCounts.Share(r.Part.Students, publishedTotal), r.Part.Hidden))]));
+            foreach (var partner in partners)
+            {
+                seats[partner.Part.Id].Add(column.Id);
+            }
+        }
+        var regions = institutions.Rows.Where(r => !r.Unplaced)
+            .Select(r => new RegionTables(r.Id, r.Name, seats[r.Id].Count, seats[r.Id])).ToList();
+        var summary = new AgendaSummary(tables.Count,
+            Median(tables.Select(t => t.PartnerCount)), tables.Count == 0 ? 0 : tables.Max(t => t.PartnerCount),
+            Median(regions.Select(r => r.TableCount)), regions.Count == 0 ? 0 : regions.Max(r => r.TableCount));
+        return TypedResults.Ok(new AgendaTablesResponse(p, cov, min, FlowLine.AgendaRule(cov, min, policy), summary, tables, regions));
+    }
+
+    private static AgendaPartnersResponse Partners(FlowMatrix matrix, FlowMatrix? campuses, string code, string name, string brin, CodeName? region,
+        double coverage, double minShare, CountsProvenance provenance, DisclosurePolicy policy)
+    {
+        var rule = FlowLine.AgendaRule(coverage, minShare, policy);
+        if (matrix.ColumnOf(code) is not { } j)
+        {
+            var none = PublishedCounts.Of(0, 0, false);
+            return new AgendaPartnersResponse(provenance, code, name, brin, region, coverage, minShare, rule, none, none, false, []);
+        }
+        var (ranked, reached) = ColumnPartners(matrix, j, coverage, minShare, policy);
+        var total = matrix.ColumnTotal(j);
+        var partners = ranked.Select(r =>
+        {
+            var row = matrix.Rows[r.Part.Index];
+            var counts = PublishedCounts.Of(r.Part.Students, r.Part.Reports, r.Part.Hidden);
+            var campusList = campuses is null
+                ? null
+                : CampusBreakdown(campuses, row.Id, code)
+                    .OrderByDescending(c => c.Hidden ? -1 : c.Students).ThenBy(c => c.Id, StringComparer.Ordinal)
+                    .Select(c => new PartnerCampus(c.Id, campuses.Columns[c.Index].Name, PublishedCounts.Of(c.Students, c.Reports, c.Hidden)))
+                    .ToList();
+            return new AgendaPartner(row.Id, row.Name, row.ContactMunicipality!, r.Rank, r.Reason!, counts,
+                PublishedCounts.Share(counts.Students, total.Students), r.CumulativeShare, campusList);
+        }).ToList();
+        return new AgendaPartnersResponse(provenance, code, name, brin, region, coverage, minShare, rule, total,
+            matrix.Cell(matrix.Rows.Count - 1, j), reached, partners);
+    }
+
+    /// <summary>The partner regions of column j.</summary>
+    private static (List<RankedPart> Partners, bool Reached) ColumnPartners(FlowMatrix matrix, int j, double coverage, double minShare,
+        DisclosurePolicy policy)
+    {
+        var parts = Enumerable.Range(0, matrix.Rows.Count)
+            .Where(i => !matrix.Rows[i].Unplaced && matrix.IsListed(i, j))
+            .Select(i => RowPart(matrix, i, j));
+        return FlowLine.Partners(parts, matrix.ColumnStudents(j), matrix.ColumnTotal(j).Students, coverage, minShare, policy);
+    }
+
+    /// <summary>
+    /// The campuses of one institution that take students from one region. The two matrices are suppressed as linked
+    /// tables, so this breakdown never reveals a hidden institution cell, nor the cell a hidden campus in it.
+    /// </summary>
+    private static List<FlowPart> CampusBreakdown(FlowMatrix campuses, string regionId, string brin)
+    {
+        if (campuses.RowOf(regionId) is not { } i)
+        {
+            return [];
+        }
+        return [.. Enumerable.Range(0, campuses.Columns.Count)
+            .Where(j => campuses.Columns[j].Brin == brin && campuses.IsListed(i, j))
+            .Select(j => ColumnPart(campuses, i, j))];
+    }
+
+    /// <summary>Cell (i, j) as a part of its column: indexed and named by its row.</summary>
+    private static FlowPart RowPart(FlowMatrix m, int i, int j) => new(i, m.Rows[i].Id, m.Students[i, j], m.Reports[i, j], m.Mask.Cell(i, j));
+
+    /// <summary>Cell (i, j) as a part of its row: indexed and named by its column.</summary>
+    private static FlowPart ColumnPart(FlowMatrix m, int i, int j) => new(j, m.Columns[j].Id, m.Students[i, j], m.Reports[i, j], m.Mask.Cell(i, j));
+
+    private static List<RankedFlow> Ranked(List<RankedPart> ranked, FlowMatrix m, long? publishedTotal) => [.. ranked.Select(r =>
+    {
+        var column = m.Columns[r.Part.Index];
+        var counts = PublishedCounts.Of(r.Part.Students, r.Part.Reports, r.Part.Hidden);
+        return new RankedFlow(column.Id, column.Name, r.Rank, counts, PublishedCounts.Share(counts.Students, publishedTotal), r.CumulativeShare,
+            column.Region);
+    })];
+
+    private static double Median(IEnumerable<int> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? 0 : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2.0;
+    }
+}

@@ -1,0 +1,146 @@
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Verzuim.Hotspot.Api.Disclosure;
+using Verzuim.Hotspot.Api.Geography;
+using Verzuim.Hotspot.Api.Regions;
+
+namespace Verzuim.Hotspot.Api.Flows;
+
+/// <summary>
+/// Builds flow matrices in PostGIS and keeps them, suppressed, per data version: every import and geography load bumps
+/// data_state.version, so a new version is a new cache key and old entries simply age out.
+/// </summary>
+internal sealed class FlowMatrixSource(NpgsqlDataSource dataSource, IMemoryCache cache, IOptions<GeographyOptions> geography) : IDisposable
+{
+    private static readonly TimeSpan Idle = TimeSpan.FromMinutes(30);
+
+    // A miss costs a second or two; after an import, concurrent requests wait for one build instead of each starting their own.
+    private readonly SemaphoreSlim _building = new(1, 1);
+
+    private sealed record Key(long DataVersion, string SchoolYear, AgeBandFilter Band, DisclosureMode Mode, int MinimumCount);
+
+    private sealed record CellRow(string? Region, string Column, long Students, long Reports);
+
+    public int ClassificationYear => geography.Value.ClassificationYear;
+
+    public async Task<FlowMatrix> GetAsync(string schoolYear, AgeBandFilter band, FlowDimension by, long dataVersion, DisclosurePolicy policy,
+        CancellationToken ct)
+    {
+        var key = new Key(dataVersion, schoolYear, band, policy.Mode, policy.MinimumCount);
+        if (!cache.TryGetValue(key, out (FlowMatrix Institutions, FlowMatrix Campuses) pair))
+        {
+            await _building.WaitAsync(ct);
+            try
+            {
+                if (!cache.TryGetValue(key, out pair))
+                {
+                    pair = await BuildAsync(schoolYear, band, policy, ct);
+                    cache.Set(key, pair, new MemoryCacheEntryOptions { SlidingExpiration = Idle });
+                }
+            }
+            finally
+            {
+                _building.Release();
+            }
+        }
+        return by == FlowDimension.Campus ? pair.Campuses : pair.Institutions;
+    }
+
+    public void Dispose() => _building.Dispose();
+
+    /// <summary>
+    /// Both matrices straight from the database (exact counts), suppressed together because they are linked tables; not cached.
+    /// </summary>
+    public async Task<(FlowMatrix Institutions, FlowMatrix Campuses)> BuildAsync(string schoolYear, AgeBandFilter band, DisclosurePolicy policy,
+        CancellationToken ct)
+    {
+        var year = ClassificationYear;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        // One snapshot for cells and labels, so a concurrent import cannot mix two versions in one answer.
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+
+        var regions = new List<FlowRow>();
+        await using (var command = Command(connection, FlowsSql.Regions, year))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                regions.Add(new FlowRow(reader.GetString(0), reader.GetString(1), false,
+                    new ContactMunicipality(reader.GetString(2), reader.GetString(3), reader.GetBoolean(4)),
+                    reader.IsDBNull(5) ? null : reader.GetDouble(5), reader.IsDBNull(6) ? null : reader.GetDouble(6)));
+            }
+        }
+        regions.Add(new FlowRow(FlowRow.UnplacedId, "Unplaced (postcode without a region)", true, null, null, null));
+
+        var institutionLabels = await LabelsAsync(connection, FlowsSql.Institutions, year, ct);
+        var campusLabels = await LabelsAsync(connection, FlowsSql.Campuses, year, ct);
+        var campusCells = new List<CellRow>();
+        await using (var command = Command(connection, FlowsSql.CellsByCampus, year))
+        {
+            command.Parameters.AddWithValue("school_year", schoolYear);
+            command.Parameters.AddWithValue("age_band", NpgsqlTypes.NpgsqlDbType.Text, (object?)band.StoredValue() ?? DBNull.Value);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                campusCells.Add(new CellRow(reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3)));
+            }
+        }
+        await transaction.CommitAsync(ct);
+
+        var campusColumns = Columns(campusCells.Select(c => c.Column), campusLabels);
+        // Institution cells are the sums of their campuses' cells, so both tables come from one query and agree exactly.
+        var institutionColumns = Columns(campusColumns.Select(c => c.Brin), institutionLabels);
+        var campusIndex = campusColumns.Select((c, j) => (c.Id, j)).ToDictionary(x => x.Id, x => x.j, StringComparer.Ordinal);
+        var institutionIndex = institutionColumns.Select((c, j) => (c.Id, j)).ToDictionary(x => x.Id, x => x.j, StringComparer.Ordinal);
+        var brinOfCampus = campusColumns.ToDictionary(c => c.Id, c => c.Brin, StringComparer.Ordinal);
+        var (cs, cr) = Fill(regions, campusCells, campusIndex);
+        var (ins, inr) = Fill(regions, campusCells.Select(c => c with { Column = brinOfCampus[c.Column] }), institutionIndex);
+        var institutionOfCampus = campusColumns.Select(c => institutionIndex[c.Brin]).ToArray();
+        var (institutionMask, campusMask) = LinkedSuppression.Suppress(ins, inr, cs, cr, institutionOfCampus, policy);
+        return (new FlowMatrix(FlowDimension.Institution, regions, institutionColumns, ins, inr, institutionMask),
+            new FlowMatrix(FlowDimension.Campus, regions, campusColumns, cs, cr, campusMask));
+    }
+
+    private static async Task<Dictionary<string, FlowColumn>> LabelsAsync(NpgsqlConnection connection, string sql, int year, CancellationToken ct)
+    {
+        var labels = new Dictionary<string, FlowColumn>(StringComparer.Ordinal);
+        await using var command = Command(connection, sql, year);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var column = new FlowColumn(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.IsDBNull(4) ? null : new CodeName(reader.GetString(4), reader.GetString(5)),
+                reader.IsDBNull(6) ? null : reader.GetDouble(6), reader.IsDBNull(7) ? null : reader.GetDouble(7));
+            labels[column.Id] = column;
+        }
+        return labels;
+    }
+
+    private static List<FlowColumn> Columns(IEnumerable<string> ids, Dictionary<string, FlowColumn> labels) =>
+        [.. ids.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(id => labels.GetValueOrDefault(id) ?? new FlowColumn(id, id, id[..4], id[..4], null, null, null))];
+
+    private static (long[,] Students, long[,] Reports) Fill(List<FlowRow> regions, IEnumerable<CellRow> cells, Dictionary<string, int> columnIndex)
+    {
+        var rowIndex = regions.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var students = new long[regions.Count, columnIndex.Count];
+        var reports = new long[regions.Count, columnIndex.Count];
+        foreach (var (region, column, s, r) in cells)
+        {
+            // A region the year does not list cannot happen with consistent geography; count it as unplaced rather than drop it.
+            var i = region is not null && rowIndex.TryGetValue(region, out var found) ? found : regions.Count - 1;
+            var j = columnIndex[column];
+            students[i, j] += s;
+            reports[i, j] += r;
+        }
+        return (students, reports);
+    }
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, int year)
+    {
+        var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("year", year);
+        return command;
+    }
+}
