@@ -9,7 +9,9 @@ source "$(dirname "$0")/../scripts/lib/common.sh"
 cd "$REPO_ROOT"
 runs="${1:-3}"
 
-export ConnectionStrings__Hotspot="${ConnectionStrings__Hotspot:-$(scripts/db-up verzuim_bench)}"
+connection="${ConnectionStrings__Hotspot:-}"
+[ -n "$connection" ] || connection=$(scripts/db-up verzuim_bench)
+export ConnectionStrings__Hotspot="$connection"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 work="$REPO_ROOT/.run/bench"
 mkdir -p "$work"

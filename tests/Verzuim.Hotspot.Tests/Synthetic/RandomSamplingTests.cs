@@ -1,4 +1,5 @@
 using Verzuim.Hotspot.Api.Import.Synthetic;
+using Verzuim.Hotspot.Api.Infrastructure;
 
 namespace Verzuim.Hotspot.Tests.Synthetic;
 

@@ -1,3 +1,5 @@
+using Verzuim.Hotspot.Api.Infrastructure;
+
 namespace Verzuim.Hotspot.Api.Hotspots.Statistics;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Verzuim.Hotspot.Api.Infrastructure;
+
 namespace Verzuim.Hotspot.Api.Import.Synthetic;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Verzuim.Hotspot.Api.Infrastructure;
 
 namespace Verzuim.Hotspot.Api.Import.Synthetic;
 

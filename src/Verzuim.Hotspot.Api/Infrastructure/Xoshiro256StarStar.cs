@@ -1,10 +1,11 @@
 using System.Numerics;
 
-namespace Verzuim.Hotspot.Api.Import.Synthetic;
+namespace Verzuim.Hotspot.Api.Infrastructure;
 
 /// <summary>
 /// xoshiro256** 1.0 (Blackman and Vigna, 2018), seeded through SplitMix64. Used instead of <see cref="Random"/>
-/// so the synthetic dataset depends only on this code, never on the runtime's generator.
+/// so results depend only on this code, never on the runtime's generator or on thread scheduling: the synthetic
+/// dataset and the permutation tests of the hotspot statistics both repeat exactly from their seeds.
 /// Every independent part of the model draws from its own stream, named by a key
 /// (e.g. <c>"campus-size|00GT01"</c>): adding a campus or a PC4 does not reshuffle the draws of the others.
 /// </summary>
@@ -38,6 +39,13 @@ internal sealed class Xoshiro256StarStar
         return new Xoshiro256StarStar(mixed ^ Fnv1a64(key));
     }
 
+    /// <summary>A stream per (seed, number), e.g. one per area for permutations run in parallel.</summary>
+    public static Xoshiro256StarStar Create(ulong seed, ulong stream)
+    {
+        var state = seed;
+        return new Xoshiro256StarStar(SplitMix64(ref state) + (stream * 0x9E3779B97F4A7C15UL));
+    }
+
     public ulong NextUInt64()
     {
         var result = BitOperations.RotateLeft(_s1 * 5, 7) * 9;
@@ -49,6 +57,22 @@ internal sealed class Xoshiro256StarStar
         _s2 ^= t;
         _s3 = BitOperations.RotateLeft(_s3, 45);
         return result;
+    }
+
+    /// <summary>Uniform integer in [0, bound), unbiased (Lemire 2019).</summary>
+    public int NextInt(int bound)
+    {
+        var range = (ulong)bound;
+        var high = Math.BigMul(NextUInt64(), range, out var low);
+        if (low < range)
+        {
+            var threshold = (0UL - range) % range;
+            while (low < threshold)
+            {
+                high = Math.BigMul(NextUInt64(), range, out low);
+            }
+        }
+        return (int)high;
     }
 
     /// <summary>Uniform on [0, 1) with 53 random bits.</summary>
