@@ -20,15 +20,26 @@ internal static class DataVersionCaching
     /// <summary>The data version the ETag of this request was made from, for caches keyed by it; null outside these endpoints.</summary>
     public static long? DataVersion(this HttpContext context) => context.Items.TryGetValue(VersionKey, out var v) ? v as long? : null;
 
+    /// <summary>Reads the data version once per request (the output cache policy may have read it already).</summary>
+    public static async ValueTask<long> ReadDataVersionAsync(this HttpContext http, CancellationToken ct)
+    {
+        if (http.DataVersion() is { } known)
+        {
+            return known;
+        }
+        var dataSource = http.RequestServices.GetRequiredService<NpgsqlDataSource>();
+        await using var command = dataSource.CreateCommand(VersionSql);
+        var version = await command.ExecuteScalarAsync(ct) as long? ?? 0;
+        http.Items[VersionKey] = version;
+        return version;
+    }
+
     public static TBuilder WithDataVersionCaching<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
-            var dataSource = http.RequestServices.GetRequiredService<NpgsqlDataSource>();
-            await using var command = dataSource.CreateCommand(VersionSql);
-            var version = await command.ExecuteScalarAsync(http.RequestAborted) as long? ?? 0;
-            http.Items[VersionKey] = version;
+            var version = await http.ReadDataVersionAsync(http.RequestAborted);
             var etag = ETag(version, http.Request);
             if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() is var tag && (tag == "*" || tag == etag))))
             {
@@ -36,12 +47,16 @@ internal static class DataVersionCaching
                 http.Response.Headers.CacheControl = CacheControl;
                 return TypedResults.StatusCode(StatusCodes.Status304NotModified);
             }
+            // Set now, not when the response starts: the output cache keeps the headers present when the body begins,
+            // and its hits must carry the validators too. Answers other than 200/204 lose them again.
+            http.Response.Headers.ETag = etag;
+            http.Response.Headers.CacheControl = CacheControl;
             http.Response.OnStarting(() =>
             {
-                if (http.Response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status204NoContent)
+                if (http.Response.StatusCode is not (StatusCodes.Status200OK or StatusCodes.Status204NoContent))
                 {
-                    http.Response.Headers.ETag = etag;
-                    http.Response.Headers.CacheControl = CacheControl;
+                    http.Response.Headers.Remove("ETag");
+                    http.Response.Headers.Remove("Cache-Control");
                 }
                 return Task.CompletedTask;
             });

@@ -20,6 +20,7 @@ internal static class HttpExtensions
         // Fastest: these answers are built per request, and the fast levels already shrink GeoJSON severalfold.
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        services.AddOutputCache(o => o.AddPolicy(DataVersionOutputCachePolicy.Name, new DataVersionOutputCachePolicy()));
         return services.AddCors(o => o.AddDefaultPolicy(p => p.AllowAnyOrigin().WithMethods("GET", "HEAD")
             .AllowAnyHeader().WithExposedHeaders("ETag", "Content-Crs", "Link")));
     }
@@ -28,6 +29,8 @@ internal static class HttpExtensions
     {
         app.UseResponseCompression();
         app.UseCors();
+        // After compression in the pipeline: cached bodies are stored once, uncompressed, and compressed per request.
+        app.UseOutputCache();
         return app;
     }
 }

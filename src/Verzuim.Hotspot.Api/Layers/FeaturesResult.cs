@@ -74,6 +74,9 @@ internal sealed class FeaturesResult(
             writer.WriteEndObject();
         }
         await writer.FlushAsync(ct);
+        // Flush the pipe too: a wrapping body (the output cache) is restored as soon as the endpoint returns, and
+        // bytes still buffered in the pipe would not reach it.
+        await response.BodyWriter.FlushAsync(ct);
     }
 
     // Relaxed escaping: links carry & and + that the default encoder would write as \u0026 and \u002B.

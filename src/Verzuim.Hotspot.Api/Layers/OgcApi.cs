@@ -37,6 +37,7 @@ internal static class OgcApi
         group.MapGet("/collections/{collectionId}", GetCollection).WithName("OgcCollection")
             .WithSummary("One feature collection: extent, supported CRS, links to items and tiles.");
         group.MapGet("/collections/{collectionId}/items", GetItems).WithName("OgcItems")
+            .CacheOutput(DataVersionOutputCachePolicy.Name)
             .WithSummary("Features of a collection as GeoJSON, paged, with statistics for a school year and age band.")
             .WithDescription("Parameters: bbox, bbox-crs, limit (default 100, at most 10000), offset, crs (CRS84 default, " +
                 "EPSG:4326 lat/lon, EPSG:28992), properties, precision, simplify (metres) or zoom, schoolYear, ageBand, and " +

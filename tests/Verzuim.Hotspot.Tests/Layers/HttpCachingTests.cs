@@ -93,6 +93,28 @@ public sealed class HttpCachingTests(ApiFactory api, PostGisFixture postGis) : I
         Assert.NotEqual(before, after.Headers.ETag);
     }
 
+    [Fact]
+    public async Task Cached_Items_Answers_Follow_The_Data_Version()
+    {
+        // Arrange: the same items twice, so the second comes from the server-side cache.
+        var path = "/collections/municipalities/items?limit=5&simplify=500";
+        var first = await GetAsync(path);
+        var second = await GetAsync(path);
+        Assert.Equal(first.Headers.ETag, second.Headers.ETag);
+        Assert.Equal(await first.Content.ReadAsStringAsync(Ct), await second.Content.ReadAsStringAsync(Ct));
+
+        // Act: what an import does to data_state
+        await using (var bump = postGis.DataSource.CreateCommand("update data_state set version = version + 1, changed_at = now() where id = 1"))
+        {
+            await bump.ExecuteNonQueryAsync(Ct);
+        }
+        var after = await GetAsync(path, ifNoneMatch: second.Headers.ETag!.ToString());
+
+        // Assert: a new answer with a new validator, not the cached one
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.NotEqual(second.Headers.ETag, after.Headers.ETag);
+    }
+
     [Theory]
     [InlineData("br")]
     [InlineData("gzip")]
