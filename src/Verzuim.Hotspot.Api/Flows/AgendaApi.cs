@@ -50,29 +50,18 @@ internal static class AgendaApi
         {
             return ProblemDetailsExtensions.InvalidParameter("brin", "A BRIN is four characters: two digits and two letters or digits, e.g. 25LX.");
         }
-        var (cov, min) = (coverage ?? DefaultCoverage, minShare ?? DefaultMinShare);
-        if (FlowRequest.CheckRule(cov, min) is { } bad)
+        return await PartnersAsync(db, policy, schoolYear, ageBand, coverage, minShare, async (request, cov, min) =>
         {
-            return bad;
-        }
-        var request = await FlowRequest.ResolveAsync(db, policy, schoolYear, ageBand, AgeBandFilter.EighteenPlus, ct);
-        if (request.Invalid is { } invalid)
-        {
-            return invalid;
-        }
-        if (request.Missing is { } missing)
-        {
-            return missing;
-        }
-        var name = await db.Institutions.AsNoTracking().Where(i => i.Brin == code).Select(i => i.Name).SingleOrDefaultAsync(ct);
-        if (name is null)
-        {
-            return ProblemDetailsExtensions.NotFound($"Institution {code} is not known.");
-        }
-        var p = request.Provenance!;
-        var institutions = await source.GetAsync(p.SchoolYear, request.Band, FlowDimension.Institution, p.DataVersion, policy, ct);
-        var campuses = await source.GetAsync(p.SchoolYear, request.Band, FlowDimension.Campus, p.DataVersion, policy, ct);
-        return TypedResults.Ok(Partners(institutions, campuses, code, name, code, null, cov, min, p, policy));
+            var name = await db.Institutions.AsNoTracking().Where(i => i.Brin == code).Select(i => i.Name).SingleOrDefaultAsync(ct);
+            if (name is null)
+            {
+                return ProblemDetailsExtensions.NotFound($"Institution {code} is not known.");
+            }
+            var p = request.Provenance!;
+            var institutions = await source.GetAsync(p.SchoolYear, request.Band, FlowDimension.Institution, p.DataVersion, policy, ct);
+            var campuses = await source.GetAsync(p.SchoolYear, request.Band, FlowDimension.Campus, p.DataVersion, policy, ct);
+            return TypedResults.Ok(Partners(institutions, campuses, code, name, code, null, cov, min, p, policy));
+        }, ct);
     }
 
     private static async Task<Results<Ok<AgendaPartnersResponse>, ValidationProblem, ProblemHttpResult>> GetCampusPartners(
@@ -87,6 +76,26 @@ internal static class AgendaApi
         {
             return ProblemDetailsExtensions.InvalidParameter("brinvest", "A campus code is a BRIN plus a two-digit vestiging number, e.g. 25LX01.");
         }
+        return await PartnersAsync(db, policy, schoolYear, ageBand, coverage, minShare, async (request, cov, min) =>
+        {
+            var campus = await db.Campuses.AsNoTracking().Where(c => c.BrinVest == code).Select(c => new { c.Name, c.Brin }).SingleOrDefaultAsync(ct);
+            if (campus is null)
+            {
+                return ProblemDetailsExtensions.NotFound($"Campus {code} is not known.");
+            }
+            var p = request.Provenance!;
+            var campuses = await source.GetAsync(p.SchoolYear, request.Band, FlowDimension.Campus, p.DataVersion, policy, ct);
+            var region = campuses.ColumnOf(code) is { } j ? campuses.Columns[j].Region : null;
+            return TypedResults.Ok(Partners(campuses, null, code, campus.Name, campus.Brin, region, cov, min, p, policy));
+        }, ct);
+    }
+
+    /// <summary>The checks both partner endpoints share (rule, school year, age band), then the subject's own answer.</summary>
+    private static async Task<Results<Ok<AgendaPartnersResponse>, ValidationProblem, ProblemHttpResult>> PartnersAsync(
+        HotspotDbContext db, DisclosurePolicy policy, string? schoolYear, string? ageBand, double? coverage, double? minShare,
+        Func<FlowRequest, double, double, Task<Results<Ok<AgendaPartnersResponse>, ValidationProblem, ProblemHttpResult>>> answer,
+        CancellationToken ct)
+    {
         var (cov, min) = (coverage ?? DefaultCoverage, minShare ?? DefaultMinShare);
         if (FlowRequest.CheckRule(cov, min) is { } bad)
         {
@@ -101,15 +110,7 @@ internal static class AgendaApi
         {
             return missing;
         }
-        var campus = await db.Campuses.AsNoTracking().Where(c => c.BrinVest == code).Select(c => new { c.Name, c.Brin }).SingleOrDefaultAsync(ct);
-        if (campus is null)
-        {
-            return ProblemDetailsExtensions.NotFound($"Campus {code} is not known.");
-        }
-        var p = request.Provenance!;
-        var campuses = await source.GetAsync(p.SchoolYear, request.Band, FlowDimension.Campus, p.DataVersion, policy, ct);
-        var region = campuses.ColumnOf(code) is { } j ? campuses.Columns[j].Region : null;
-        return TypedResults.Ok(Partners(campuses, null, code, campus.Name, campus.Brin, region, cov, min, p, policy));
+        return await answer(request, cov, min);
     }
 
     private static async Task<Results<Ok<RegionInstitutionsResponse>, ValidationProblem, ProblemHttpResult>> GetRegionInstitutions(
