@@ -109,7 +109,8 @@ internal static class TableSuppression
         return a != b ? a < b : r[candidate.I, candidate.J] < r[current.I, current.J];
     }
 
-    private static long[,] WithMargins(long[,] values)
+    /// <summary>The table with a row-total column, a column-total row and the grand total appended.</summary>
+    internal static long[,] WithMargins(long[,] values)
     {
         int rows = values.GetLength(0), columns = values.GetLength(1);
         var result = new long[rows + 1, columns + 1];

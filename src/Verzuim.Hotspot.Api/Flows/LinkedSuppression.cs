@@ -22,7 +22,7 @@ internal static class LinkedSuppression
             return (TableSuppression.Suppress(institutionStudents, institutionReports, policy),
                 TableSuppression.Suppress(campusStudents, campusReports, policy));
         }
-        var campusTotals = WithMargins(campusStudents);
+        var campusTotals = TableSuppression.WithMargins(campusStudents);
         var groups = Enumerable.Range(0, institutions)
             .Select(b => Enumerable.Range(0, campuses).Where(c => institutionOfCampus[c] == b).ToArray())
             .ToArray();
@@ -76,22 +76,5 @@ internal static class LinkedSuppression
                 return (institutionMask, campusMask);
             }
         }
-    }
-
-    private static long[,] WithMargins(long[,] values)
-    {
-        int rows = values.GetLength(0), columns = values.GetLength(1);
-        var result = new long[rows + 1, columns + 1];
-        for (var i = 0; i < rows; i++)
-        {
-            for (var j = 0; j < columns; j++)
-            {
-                result[i, j] = values[i, j];
-                result[i, columns] += values[i, j];
-                result[rows, j] += values[i, j];
-                result[rows, columns] += values[i, j];
-            }
-        }
-        return result;
     }
 }

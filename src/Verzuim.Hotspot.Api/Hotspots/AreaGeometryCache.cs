@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Npgsql;
 
@@ -11,41 +10,13 @@ namespace Verzuim.Hotspot.Api.Hotspots;
 /// </summary>
 internal sealed class AreaGeometryCache(NpgsqlDataSource dataSource)
 {
-    private sealed record Entry(DateTime LoadedAt, Lazy<Task<Dictionary<string, JsonElement>>> Value);
-
-    private readonly ConcurrentDictionary<(int Year, AreaLevel Level), Entry> _entries = new();
+    private readonly GeographyKeyedCache<Dictionary<string, JsonElement>> _cache =
+        new(dataSource, (year, level) => dataSource.GeoJsonAsync(level, year, DefaultToleranceM(level), CancellationToken.None));
 
     public static double DefaultToleranceM(AreaLevel level) => level == AreaLevel.Pc4 ? 50 : 100;
 
-    public async Task<Dictionary<string, JsonElement>> GetAsync(int year, AreaLevel level, double toleranceM, CancellationToken ct)
-    {
-        if (toleranceM != DefaultToleranceM(level))
-        {
-            return await dataSource.GeoJsonAsync(level, year, toleranceM, ct);
-        }
-        var loadedAt = await dataSource.GeographyLoadedAtAsync(year, ct);
-        var key = (year, level);
-        while (true)
-        {
-            var entry = _entries.GetOrAdd(key, _ => NewEntry(year, level, loadedAt));
-            if (entry.LoadedAt != loadedAt)
-            {
-                _entries.TryUpdate(key, NewEntry(year, level, loadedAt), entry);
-                continue;
-            }
-            try
-            {
-                return await entry.Value.Value.WaitAsync(ct);
-            }
-            catch (Exception) when (!ct.IsCancellationRequested && entry.Value.Value.IsFaulted)
-            {
-                _entries.TryRemove(KeyValuePair.Create(key, entry));
-                throw;
-            }
-        }
-    }
-
-    private Entry NewEntry(int year, AreaLevel level, DateTime loadedAt) =>
-        new(loadedAt, new Lazy<Task<Dictionary<string, JsonElement>>>(
-            () => dataSource.GeoJsonAsync(level, year, DefaultToleranceM(level), CancellationToken.None)));
+    public async Task<Dictionary<string, JsonElement>> GetAsync(int year, AreaLevel level, double toleranceM, CancellationToken ct) =>
+        toleranceM != DefaultToleranceM(level)
+            ? await dataSource.GeoJsonAsync(level, year, toleranceM, ct)
+            : await _cache.GetAsync(year, level, ct);
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Npgsql;
 
 namespace Verzuim.Hotspot.Api.Hotspots;
@@ -9,39 +8,11 @@ namespace Verzuim.Hotspot.Api.Hotspots;
 /// </summary>
 internal sealed class ContiguityCache(NpgsqlDataSource dataSource)
 {
-    private sealed record Entry(DateTime LoadedAt, Lazy<Task<Contiguity>> Value);
+    private readonly GeographyKeyedCache<Contiguity> _cache = new(dataSource, (year, level) => BuildAsync(dataSource, year, level));
 
-    private readonly ConcurrentDictionary<(int Year, AreaLevel Level), Entry> _entries = new();
+    public Task<Contiguity> GetAsync(int year, AreaLevel level, CancellationToken ct) => _cache.GetAsync(year, level, ct);
 
-    public async Task<Contiguity> GetAsync(int year, AreaLevel level, CancellationToken ct)
-    {
-        var loadedAt = await dataSource.GeographyLoadedAtAsync(year, ct);
-        var key = (year, level);
-        while (true)
-        {
-            var entry = _entries.GetOrAdd(key, _ => NewEntry(year, level, loadedAt));
-            if (entry.LoadedAt != loadedAt)
-            {
-                _entries.TryUpdate(key, NewEntry(year, level, loadedAt), entry);
-                continue;
-            }
-            try
-            {
-                // The build is shared by concurrent requests, so one caller's cancellation only stops its own wait.
-                return await entry.Value.Value.WaitAsync(ct);
-            }
-            catch (Exception) when (!ct.IsCancellationRequested && entry.Value.Value.IsFaulted)
-            {
-                _entries.TryRemove(KeyValuePair.Create(key, entry));
-                throw;
-            }
-        }
-    }
-
-    private Entry NewEntry(int year, AreaLevel level, DateTime loadedAt) =>
-        new(loadedAt, new Lazy<Task<Contiguity>>(() => BuildAsync(year, level)));
-
-    private async Task<Contiguity> BuildAsync(int year, AreaLevel level)
+    private static async Task<Contiguity> BuildAsync(NpgsqlDataSource dataSource, int year, AreaLevel level)
     {
         var codes = new List<string>();
         var hasGeometry = new List<bool>();
