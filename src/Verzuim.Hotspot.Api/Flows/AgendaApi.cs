@@ -50,7 +50,7 @@ internal static class AgendaApi
         {
             return ProblemDetailsExtensions.InvalidParameter("brin", "A BRIN is four characters: two digits and two letters or digits, e.g. 25LX.");
         }
-        return await PartnersAsync(db, policy, schoolYear, ageBand, coverage, minShare, async (request, cov, min) =>
+        return await WithRuleAsync<AgendaPartnersResponse>(db, policy, schoolYear, ageBand, coverage, minShare, async (request, cov, min) =>
         {
             var name = await db.Institutions.AsNoTracking().Where(i => i.Brin == code).Select(i => i.Name).SingleOrDefaultAsync(ct);
             if (name is null)
@@ -76,7 +76,7 @@ internal static class AgendaApi
         {
             return ProblemDetailsExtensions.InvalidParameter("brinvest", "A campus code is a BRIN plus a two-digit vestiging number, e.g. 25LX01.");
         }
-        return await PartnersAsync(db, policy, schoolYear, ageBand, coverage, minShare, async (request, cov, min) =>
+        return await WithRuleAsync<AgendaPartnersResponse>(db, policy, schoolYear, ageBand, coverage, minShare, async (request, cov, min) =>
         {
             var campus = await db.Campuses.AsNoTracking().Where(c => c.BrinVest == code).Select(c => new { c.Name, c.Brin }).SingleOrDefaultAsync(ct);
             if (campus is null)
@@ -90,10 +90,10 @@ internal static class AgendaApi
         }, ct);
     }
 
-    /// <summary>The checks both partner endpoints share (rule, school year, age band), then the subject's own answer.</summary>
-    private static async Task<Results<Ok<AgendaPartnersResponse>, ValidationProblem, ProblemHttpResult>> PartnersAsync(
+    /// <summary>The checks every agenda endpoint with a rule shares (rule, school year, age band), then its own answer.</summary>
+    private static async Task<Results<Ok<T>, ValidationProblem, ProblemHttpResult>> WithRuleAsync<T>(
         HotspotDbContext db, DisclosurePolicy policy, string? schoolYear, string? ageBand, double? coverage, double? minShare,
-        Func<FlowRequest, double, double, Task<Results<Ok<AgendaPartnersResponse>, ValidationProblem, ProblemHttpResult>>> answer,
+        Func<FlowRequest, double, double, Task<Results<Ok<T>, ValidationProblem, ProblemHttpResult>>> answer,
         CancellationToken ct)
     {
         var (cov, min) = (coverage ?? DefaultCoverage, minShare ?? DefaultMinShare);
@@ -156,22 +156,13 @@ internal static class AgendaApi
         [Description("18plus (default) | under18 | all")] string? ageBand,
         [Description("Share of each institution's students its partners must reach together (default 0.8).")] double? coverage,
         [Description("Any region with at least this share is a partner too (default 0.02).")] double? minShare,
-        CancellationToken ct)
+        CancellationToken ct) =>
+        await WithRuleAsync<AgendaTablesResponse>(db, policy, schoolYear, ageBand, coverage, minShare,
+            (request, cov, min) => AgendaTablesAsync(source, policy, request, cov, min, ct), ct);
+
+    private static async Task<Results<Ok<AgendaTablesResponse>, ValidationProblem, ProblemHttpResult>> AgendaTablesAsync(
+        FlowMatrixSource source, DisclosurePolicy policy, FlowRequest request, double cov, double min, CancellationToken ct)
     {
-        var (cov, min) = (coverage ?? DefaultCoverage, minShare ?? DefaultMinShare);
-        if (FlowRequest.CheckRule(cov, min) is { } bad)
-        {
-            return bad;
-        }
-        var request = await FlowRequest.ResolveAsync(db, policy, schoolYear, ageBand, AgeBandFilter.EighteenPlus, ct);
-        if (request.Invalid is { } invalid)
-        {
-            return invalid;
-        }
-        if (request.Missing is { } missing)
-        {
-            return missing;
-        }
         var p = request.Provenance!;
         var institutions = await source.GetAsync(p.SchoolYear, request.Band, FlowDimension.Institution, p.DataVersion, policy, ct);
 

@@ -101,20 +101,16 @@ internal static class OgcApi
         [AsParameters] ItemsQuery query, HttpRequest request, NpgsqlDataSource dataSource, HotspotDbContext db,
         LayerStatistics statistics, DisclosurePolicy policy, IOptions<GeographyOptions> options, CancellationToken ct)
     {
-        if (CollectionRegistry.Find(collectionId) is not { } collection)
+        var (resolved, invalid, missing) = await LayerRequest.ResolveAsync(collectionId, query, request, single: false, db, statistics, policy, options, ct);
+        if (invalid is not null)
         {
-            return UnknownCollection(collectionId);
+            return invalid;
         }
-        if (!ItemsRequest.TryParse(collection, query, request.Query, single: false, out var items, out var invalid))
+        if (missing is not null)
         {
-            return invalid!;
+            return missing;
         }
-        var year = options.Value.ClassificationYear;
-        var counts = await LayerCounts.ResolveAsync(db, statistics, policy, collection, items.SchoolYear, items.AgeBand, year, ct);
-        if (counts is null)
-        {
-            return ProblemDetailsExtensions.NotFound($"No counts are loaded for school year {items.SchoolYear}.");
-        }
+        var (collection, items, counts, year) = resolved!;
 
         var connection = await dataSource.OpenConnectionAsync(ct);
         long matched;
@@ -152,20 +148,16 @@ internal static class OgcApi
         [AsParameters] ItemsQuery query, HttpRequest request, NpgsqlDataSource dataSource, HotspotDbContext db,
         LayerStatistics statistics, DisclosurePolicy policy, IOptions<GeographyOptions> options, CancellationToken ct)
     {
-        if (CollectionRegistry.Find(collectionId) is not { } collection)
+        var (resolved, invalid, missing) = await LayerRequest.ResolveAsync(collectionId, query, request, single: true, db, statistics, policy, options, ct);
+        if (invalid is not null)
         {
-            return UnknownCollection(collectionId);
+            return invalid;
         }
-        if (!ItemsRequest.TryParse(collection, query, request.Query, single: true, out var items, out var invalid))
+        if (missing is not null)
         {
-            return invalid!;
+            return missing;
         }
-        var year = options.Value.ClassificationYear;
-        var counts = await LayerCounts.ResolveAsync(db, statistics, policy, collection, items.SchoolYear, items.AgeBand, year, ct);
-        if (counts is null)
-        {
-            return ProblemDetailsExtensions.NotFound($"No counts are loaded for school year {items.SchoolYear}.");
-        }
+        var (collection, items, counts, year) = resolved!;
         var connection = await dataSource.OpenConnectionAsync(ct);
         long found;
         try
