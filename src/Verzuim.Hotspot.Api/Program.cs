@@ -1,3 +1,4 @@
+using Verzuim.Hotspot.Api.Agenda;
 using Verzuim.Hotspot.Api.Counts;
 using Verzuim.Hotspot.Api.Data;
 using Verzuim.Hotspot.Api.Disclosure;
@@ -17,6 +18,7 @@ builder.AddHotspotData();
 builder.Services.AddHotspotProblemDetails();
 builder.Services.AddHotspotJson();
 builder.Services.AddHotspotOpenApi();
+builder.Services.AddHotspotCaching();
 builder.Services.AddCounts();
 builder.Services.AddDisclosure();
 builder.Services.AddHotspotHttp();
@@ -39,6 +41,8 @@ app.MapInstitutions();
 app.MapCounts();
 app.MapLayers();
 app.MapHotspots();
+app.MapOutliers();
+app.MapTrends();
 app.MapFlows();
 app.MapAgenda();
 

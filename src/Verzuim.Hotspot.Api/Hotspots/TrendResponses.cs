@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Verzuim.Hotspot.Api.Counts;
 using Verzuim.Hotspot.Api.Disclosure;
 
 namespace Verzuim.Hotspot.Api.Hotspots;

@@ -38,7 +38,7 @@ internal static class InstitutionsApi
         }
         if (await db.ResolveYearAsync(year, options, ct) is not { } y)
         {
-            return ProblemDetailsExtensions.NotFound($"Classification year {year} is not loaded.");
+            return ClassificationYears.NotLoaded(year, options);
         }
         var institution = await db.Institutions.AsNoTracking().SingleOrDefaultAsync(i => i.Brin == code, ct);
         if (institution is null)
@@ -58,7 +58,7 @@ internal static class InstitutionsApi
         }
         if (await db.ResolveYearAsync(year, options, ct) is not { } y)
         {
-            return ProblemDetailsExtensions.NotFound($"Classification year {year} is not loaded.");
+            return ClassificationYears.NotLoaded(year, options);
         }
         var campus = (await db.CampusesAsync(y, null, code, ct)).SingleOrDefault();
         if (campus is null)

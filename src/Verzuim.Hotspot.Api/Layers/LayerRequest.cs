@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Verzuim.Hotspot.Api.Counts;
 using Verzuim.Hotspot.Api.Data;
 using Verzuim.Hotspot.Api.Disclosure;
 using Verzuim.Hotspot.Api.Geography;
-using Verzuim.Hotspot.Api.Infrastructure;
 
 namespace Verzuim.Hotspot.Api.Layers;
 
@@ -14,8 +14,8 @@ namespace Verzuim.Hotspot.Api.Layers;
 internal sealed record LayerRequest(LayerCollection Collection, ItemsRequest Items, LayerCounts Counts, int Year)
 {
     public static async Task<(LayerRequest? Request, ValidationProblem? Invalid, ProblemHttpResult? Missing)> ResolveAsync(
-        string collectionId, ItemsQuery query, HttpRequest http, bool single, HotspotDbContext db, LayerStatistics statistics,
-        DisclosurePolicy policy, IOptions<GeographyOptions> options, CancellationToken ct)
+        string collectionId, ItemsQuery query, CountsQuery countsQuery, HttpRequest http, bool single, HotspotDbContext db,
+        LayerStatistics statistics, DisclosurePolicy policy, IOptions<GeographyOptions> options, CancellationToken ct)
     {
         if (CollectionRegistry.Find(collectionId) is not { } collection)
         {
@@ -25,10 +25,12 @@ internal sealed record LayerRequest(LayerCollection Collection, ItemsRequest Ite
         {
             return (null, invalid, null);
         }
-        var year = options.Value.ClassificationYear;
-        var counts = await LayerCounts.ResolveAsync(db, statistics, policy, collection, items.SchoolYear, items.AgeBand, year, ct);
-        return counts is null
-            ? (null, null, ProblemDetailsExtensions.NotFound($"No counts are loaded for school year {items.SchoolYear}."))
-            : (new LayerRequest(collection, items, counts, year), null, null);
+        var scope = await CountsScope.ResolveAsync(countsQuery, AgeBandFilter.All, db, policy, options, ct, countsOptional: true);
+        if (scope.Problem is { } problem)
+        {
+            return (null, null, problem);
+        }
+        var counts = await LayerCounts.ForAsync(scope, statistics, collection, policy, ct);
+        return (new LayerRequest(collection, items, counts, scope.ClassificationYear), null, null);
     }
 }

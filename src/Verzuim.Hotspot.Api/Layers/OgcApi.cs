@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Npgsql;
+using Verzuim.Hotspot.Api.Counts;
 using Verzuim.Hotspot.Api.Data;
 using Verzuim.Hotspot.Api.Disclosure;
 using Verzuim.Hotspot.Api.Geography;
@@ -98,10 +99,10 @@ internal static class OgcApi
     }
 
     private static async Task<Results<FeaturesResult, ValidationProblem, ProblemHttpResult>> GetItems(string collectionId,
-        [AsParameters] ItemsQuery query, HttpRequest request, NpgsqlDataSource dataSource, HotspotDbContext db,
-        LayerStatistics statistics, DisclosurePolicy policy, IOptions<GeographyOptions> options, CancellationToken ct)
+        [AsParameters] ItemsQuery query, [AsParameters] CountsQuery counts, HttpRequest request, NpgsqlDataSource dataSource, HotspotDbContext db,
+        LayerStatistics layerStatistics, DisclosurePolicy policy, IOptions<GeographyOptions> options, CancellationToken ct)
     {
-        var (resolved, invalid, missing) = await LayerRequest.ResolveAsync(collectionId, query, request, single: false, db, statistics, policy, options, ct);
+        var (resolved, invalid, missing) = await LayerRequest.ResolveAsync(collectionId, query, counts, request, single: false, db, layerStatistics, policy, options, ct);
         if (invalid is not null)
         {
             return invalid;
@@ -110,13 +111,13 @@ internal static class OgcApi
         {
             return missing;
         }
-        var (collection, items, counts, year) = resolved!;
+        var (collection, items, statistics, year) = resolved!;
 
         var connection = await dataSource.OpenConnectionAsync(ct);
         long matched;
         try
         {
-            await using var count = LayerSql.Count(connection, collection, items, year, counts.Table);
+            await using var count = LayerSql.Count(connection, collection, items, year, statistics.Table);
             matched = (long)(await count.ExecuteScalarAsync(ct))!;
         }
         catch
@@ -140,15 +141,15 @@ internal static class OgcApi
         {
             links.Add(new(self + WithOffset(request.Query, Math.Max(0, items.Offset - items.Limit)), "prev", FeaturesResult.GeoJson, "Previous page"));
         }
-        var command = LayerSql.Items(connection, collection, items, year, counts.Table, featureId: null);
-        return new FeaturesResult(connection, command, collection, items, counts.Table, counts.Provenance, links, matched, returned);
+        var command = LayerSql.Items(connection, collection, items, year, statistics.Table, featureId: null);
+        return new FeaturesResult(connection, command, collection, items, statistics.Table, statistics.Provenance, links, matched, returned);
     }
 
     private static async Task<Results<FeaturesResult, ValidationProblem, ProblemHttpResult>> GetItem(string collectionId, string featureId,
-        [AsParameters] ItemsQuery query, HttpRequest request, NpgsqlDataSource dataSource, HotspotDbContext db,
-        LayerStatistics statistics, DisclosurePolicy policy, IOptions<GeographyOptions> options, CancellationToken ct)
+        [AsParameters] ItemsQuery query, [AsParameters] CountsQuery counts, HttpRequest request, NpgsqlDataSource dataSource, HotspotDbContext db,
+        LayerStatistics layerStatistics, DisclosurePolicy policy, IOptions<GeographyOptions> options, CancellationToken ct)
     {
-        var (resolved, invalid, missing) = await LayerRequest.ResolveAsync(collectionId, query, request, single: true, db, statistics, policy, options, ct);
+        var (resolved, invalid, missing) = await LayerRequest.ResolveAsync(collectionId, query, counts, request, single: true, db, layerStatistics, policy, options, ct);
         if (invalid is not null)
         {
             return invalid;
@@ -157,12 +158,12 @@ internal static class OgcApi
         {
             return missing;
         }
-        var (collection, items, counts, year) = resolved!;
+        var (collection, items, statistics, year) = resolved!;
         var connection = await dataSource.OpenConnectionAsync(ct);
         long found;
         try
         {
-            await using var exists = LayerSql.Count(connection, collection, items, year, counts.Table);
+            await using var exists = LayerSql.Count(connection, collection, items, year, statistics.Table);
             exists.CommandText += $" and ({collection.IdSql})::text = @id";
             exists.Parameters.AddWithValue("id", featureId);
             found = (long)(await exists.ExecuteScalarAsync(ct))!;
@@ -183,8 +184,8 @@ internal static class OgcApi
             new(self + request.QueryString, "self", FeaturesResult.GeoJson, "This feature"),
             new($"{request.Root()}/collections/{collection.Id}", "collection", Json, collection.Title),
         ];
-        var command = LayerSql.Items(connection, collection, items, year, counts.Table, featureId);
-        return new FeaturesResult(connection, command, collection, items, counts.Table, counts.Provenance, links, null, null);
+        var command = LayerSql.Items(connection, collection, items, year, statistics.Table, featureId);
+        return new FeaturesResult(connection, command, collection, items, statistics.Table, statistics.Provenance, links, null, null);
     }
 
     internal static ProblemHttpResult UnknownCollection(string id) =>

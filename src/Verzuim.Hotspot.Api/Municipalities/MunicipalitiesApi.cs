@@ -29,7 +29,7 @@ internal static class MunicipalitiesApi
         }
         if (await db.ResolveYearAsync(year, options, ct) is not { } y)
         {
-            return ProblemDetailsExtensions.NotFound($"Classification year {year} is not loaded.");
+            return ClassificationYears.NotLoaded(year, options);
         }
         var municipality = await (
             from m in db.Municipalities.AsNoTracking()

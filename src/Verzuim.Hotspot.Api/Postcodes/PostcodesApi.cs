@@ -34,7 +34,7 @@ internal static class PostcodesApi
         }
         if (await db.ResolveYearAsync(year, options, ct) is not { } y)
         {
-            return ProblemDetailsExtensions.NotFound($"Classification year {year} is not loaded.");
+            return ClassificationYears.NotLoaded(year, options);
         }
         var area = await (
             from p in db.Pc4Areas.AsNoTracking()

@@ -24,7 +24,7 @@ internal static class RegionsApi
     {
         if (await db.ResolveYearAsync(year, options, ct) is not { } y)
         {
-            return ProblemDetailsExtensions.NotFound($"Classification year {year} is not loaded.");
+            return ClassificationYears.NotLoaded(year, options);
         }
         var regions = await (
             from r in db.RmcRegions.AsNoTracking()
@@ -48,7 +48,7 @@ internal static class RegionsApi
         }
         if (await db.ResolveYearAsync(year, options, ct) is not { } y)
         {
-            return ProblemDetailsExtensions.NotFound($"Classification year {year} is not loaded.");
+            return ClassificationYears.NotLoaded(year, options);
         }
         var region = await db.RmcRegions.AsNoTracking()
             .Where(r => r.ClassificationYear == y && r.Code == rmc)
