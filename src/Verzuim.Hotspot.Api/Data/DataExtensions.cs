@@ -18,6 +18,13 @@ internal static class DataExtensions
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException(
                 $"Connection string '{ConnectionStringName}' is not set (environment variable ConnectionStrings__{ConnectionStringName}).");
+        // Read before Build(), like the connection string: both the data source and EF Core open connections with it.
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        connectionString = database.Apply(connectionString);
+        builder.Services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
         builder.Services.AddSingleton(_ => CreateDataSource(connectionString));
         builder.Services.AddDbContext<HotspotDbContext>(o => o.UseHotspotNpgsql(connectionString));

@@ -1,6 +1,8 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Verzuim.Hotspot.Api.Data;
 using Verzuim.Hotspot.Api.Geography;
 
 namespace Verzuim.Hotspot.Api.Health;
@@ -20,7 +22,8 @@ internal static class HealthApi
     }
 
     private static async Task<Results<Ok<HealthStatus>, ProblemHttpResult>> Ready(
-        NpgsqlDataSource dataSource, IOptions<GeographyOptions> options, CancellationToken ct)
+        NpgsqlDataSource dataSource, IOptions<GeographyOptions> options, IOptions<DatabaseOptions> database, HttpContext http,
+        CancellationToken ct)
     {
         var year = options.Value.ClassificationYear;
         try
@@ -38,8 +41,10 @@ internal static class HealthApi
                 ? TypedResults.Ok(new HealthStatus("ready", year, regions, version))
                 : NotReady($"The geography of {year} is not loaded.");
         }
-        catch (Exception e) when (e is NpgsqlException or PostgresException or TimeoutException)
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {
+            // A load balancer takes the replica out; clients that call this directly learn when to look again.
+            http.Response.Headers.RetryAfter = database.Value.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             return NotReady($"The database does not answer: {e.Message}");
         }
     }

@@ -7,8 +7,9 @@ internal static class ProblemDetailsExtensions
 {
     /// <summary>Every non-2xx answer is RFC 7807 problem+json, including unmatched routes and unhandled errors.</summary>
     public static IServiceCollection AddHotspotProblemDetails(this IServiceCollection services) =>
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
-            c.ProblemDetails.Instance ??= c.HttpContext.Request.Path);
+        services.AddExceptionHandler<DatabaseUnavailableHandler>()
+            .AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+                c.ProblemDetails.Instance ??= c.HttpContext.Request.Path);
 
     public static ValidationProblem InvalidParameter(string name, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [name] = [message] },

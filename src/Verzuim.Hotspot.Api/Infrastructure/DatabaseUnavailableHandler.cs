@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Verzuim.Hotspot.Api.Data;
+
+namespace Verzuim.Hotspot.Api.Infrastructure;
+
+/// <summary>
+/// A database that is down, restarting or out of connections is the server's trouble, not the client's and not a bug:
+/// the answer is 503 problem+json with Retry-After, logged as a warning without the stack trace.
+/// </summary>
+internal sealed partial class DatabaseUnavailableHandler(
+    IProblemDetailsService problems, IOptions<DatabaseOptions> options, ILogger<DatabaseUnavailableHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!IsUnavailable(exception))
+        {
+            return false;
+        }
+        LogUnavailable(logger, http.Request.Path, exception.Message);
+        http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        http.Response.Headers.RetryAfter = options.Value.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The database is unavailable.",
+                Detail = "The database does not answer right now. Try again after the number of seconds in Retry-After.",
+                Type = "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+            },
+        });
+    }
+
+    /// <summary>
+    /// Npgsql marks as transient the socket, I/O and timeout failures and the server's own "shutting down",
+    /// "starting up", "too many connections" codes. EF Core may wrap them, so the whole chain is searched.
+    /// </summary>
+    public static bool IsUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is NpgsqlException { IsTransient: true } or SocketException or TimeoutException)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Path}: database unavailable ({Reason}); answered 503")]
+    private static partial void LogUnavailable(ILogger logger, string path, string reason);
+}
