@@ -22,6 +22,7 @@ builder.Services.AddHotspotCaching();
 builder.Services.AddCounts();
 builder.Services.AddDisclosure();
 builder.Services.AddHotspotHttp();
+builder.Services.AddHotspotLoadShedding();
 builder.Services.AddLayers();
 builder.Services.AddHotspots();
 builder.Services.AddFlows();

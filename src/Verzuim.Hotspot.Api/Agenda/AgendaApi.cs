@@ -24,19 +24,19 @@ internal static class AgendaApi
     public static IEndpointRouteBuilder MapAgenda(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/institutions").WithTags("Agenda")
-            .MapGet("/{brin}/agenda-partners", GetInstitutionPartners).WithName("GetInstitutionAgendaPartners")
+            .MapGet("/{brin}/agenda-partners", GetInstitutionPartners).WithName("GetInstitutionAgendaPartners").AsComputedAnswer()
             .WithSummary("The RMC regions an institution must agree its absence agenda with: those sending `coverage` of its students, plus any above minShare.")
             .WithDescription("Each partner names its contact municipality (and whether it is assumed), students, share, cumulative share, absence " +
                 "reports, rate and the campuses those students attend. The response states the rule it applied. ageBand defaults to 18plus.");
         app.MapGroup("/campuses").WithTags("Agenda")
-            .MapGet("/{brinvest}/agenda-partners", GetCampusPartners).WithName("GetCampusAgendaPartners")
+            .MapGet("/{brinvest}/agenda-partners", GetCampusPartners).WithName("GetCampusAgendaPartners").AsComputedAnswer()
             .WithSummary("The RMC regions one campus must agree its absence agenda with (same rule as for institutions).");
         app.MapGroup("/rmc-regions").WithTags("Agenda")
-            .MapGet("/{code}/institutions", GetRegionInstitutions).WithName("GetRmcRegionInstitutions")
+            .MapGet("/{code}/institutions", GetRegionInstitutions).WithName("GetRmcRegionInstitutions").AsComputedAnswer()
             .WithSummary("The institutions and campuses that take a region's students, ranked, with share of the region's students and cumulative share.")
             .WithDescription("ageBand defaults to 18plus.");
         app.MapGroup("/agenda-tables").WithTags("Agenda")
-            .MapGet("/", GetAgendaTables).WithName("GetAgendaTables")
+            .MapGet("/", GetAgendaTables).WithName("GetAgendaTables").AsComputedAnswer()
             .WithSummary("Every institution's agenda table (its partner regions), how many tables each RMC region sits at, and a national summary.");
         return app;
     }

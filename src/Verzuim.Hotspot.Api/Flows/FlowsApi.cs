@@ -26,7 +26,7 @@ internal static class FlowsApi
     public static IEndpointRouteBuilder MapFlows(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/flows").WithTags("Flows")
-            .MapGet("/", GetFlows).WithName("GetFlows")
+            .MapGet("/", GetFlows).WithName("GetFlows").AsComputedAnswer()
             .WithSummary("Regions of residence x institutions (or campuses): students, absence reports, rates and shares.")
             .WithDescription("Rows are RMC regions plus an 'unplaced' row (postcodes without a region); columns are institutions (by=institution) " +
                 "or campuses (by=campus, each naming the region it lies in). Small counts are suppressed with a second cell where a total would " +

@@ -22,7 +22,7 @@ internal static class HotspotsApi
     public static IEndpointRouteBuilder MapHotspots(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/hotspots").WithTags("Hotspots")
-            .MapGet("/", GetHotspots).WithName("GetHotspots")
+            .MapGet("/", GetHotspots).WithName("GetHotspots").AsComputedAnswer()
             .WithSummary("Spatial hot and cold spots of the absence rate by place of residence (GeoJSON).")
             .WithDescription("Rate = absence reports / students living in the area (all campuses), empirical-Bayes smoothed by default. " +
                 "Queen contiguity from the stored polygons. gistar: Getis-Ord Gi* (binary weights with self), class Hot/Cold 90/95/99 " +

@@ -16,7 +16,7 @@ internal static class OutliersApi
     public static IEndpointRouteBuilder MapOutliers(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/outliers").WithTags("Hotspots")
-            .MapGet("/", GetOutliers).WithName("GetOutliers")
+            .MapGet("/", GetOutliers).WithName("GetOutliers").AsComputedAnswer()
             .WithSummary("Funnel-plot outliers: institution x region cells, campuses or institutions with unusually many or few absence reports.")
             .WithDescription("Observed reports against expected = students x national rate of the school year and age band (per band, summed). " +
                 "z = (O - E)/sqrt(E) (Poisson); over-dispersion from the 10%-winsorised z (Spiegelhalter 2005) and, when phi > 1, an additive " +

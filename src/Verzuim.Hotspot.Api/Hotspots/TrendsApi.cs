@@ -17,7 +17,7 @@ internal static class TrendsApi
     public static IEndpointRouteBuilder MapTrends(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/trends").WithTags("Hotspots")
-            .MapGet("/", GetTrends).WithName("GetTrends")
+            .MapGet("/", GetTrends).WithName("GetTrends").AsComputedAnswer()
             .WithSummary("Change in absence rate between two school years per RMC region or institution, against the national change.")
             .WithDescription("\"Your absence fell, but everyone else's fell more\": each unit's relative change in reports per student " +
                 "minus the national relative change, with a z-test on the log rate ratio. region = RMC region where the students live.");

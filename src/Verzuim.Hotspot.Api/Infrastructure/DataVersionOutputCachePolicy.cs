@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace Verzuim.Hotspot.Api.Infrastructure;
 
 /// <summary>
-/// Server-side cache of whole answers (layer items), keyed by URL and the data version: an import changes the
+/// Server-side cache of whole answers (layer items, computed answers), keyed by URL, Accept-Encoding and the data version: an import changes the
 /// version, so the next request misses and rebuilds; nothing has to be evicted by hand. Only 200 answers are kept.
 /// </summary>
 internal sealed class DataVersionOutputCachePolicy : IOutputCachePolicy
@@ -25,6 +25,8 @@ internal sealed class DataVersionOutputCachePolicy : IOutputCachePolicy
         context.AllowCacheStorage = true;
         context.AllowLocking = true;
         context.CacheVaryByRules.QueryKeys = "*";
+        // The kept bytes are compressed (the cache sits before response compression).
+        context.CacheVaryByRules.HeaderNames = "Accept-Encoding";
         context.CacheVaryByRules.VaryByValues["data-version"] = version.ToString(CultureInfo.InvariantCulture);
         context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
     }

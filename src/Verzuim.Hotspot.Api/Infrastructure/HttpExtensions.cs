@@ -27,10 +27,13 @@ internal static class HttpExtensions
 
     public static WebApplication UseHotspotHttp(this WebApplication app)
     {
-        app.UseResponseCompression();
         app.UseCors();
-        // After compression in the pipeline: cached bodies are stored once, uncompressed, and compressed per request.
+        // Before compression in the pipeline: the output cache keeps the compressed bytes (one entry per
+        // Accept-Encoding), so a hit is neither recomputed nor recompressed.
         app.UseOutputCache();
+        app.UseResponseCompression();
+        // After the output cache: kept answers never wait for a permit.
+        app.UseRateLimiter();
         return app;
     }
 }
