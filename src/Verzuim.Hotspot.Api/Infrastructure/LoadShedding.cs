@@ -48,11 +48,4 @@ internal static class LoadShedding
         });
         return services;
     }
-
-    /// <summary>
-    /// An answer computed from the data: ETag from the data version, the output cache in front (so a kept answer,
-    /// already compressed, never waits for a permit), and the shared bound on the computation behind it.
-    /// </summary>
-    public static TBuilder AsComputedAnswer<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithDataVersionCaching().CacheOutput(DataVersionOutputCachePolicy.Name).RequireRateLimiting(Policy);
 }

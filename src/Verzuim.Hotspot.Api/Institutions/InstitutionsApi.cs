@@ -11,13 +11,13 @@ internal static class InstitutionsApi
 {
     public static IEndpointRouteBuilder MapInstitutions(this IEndpointRouteBuilder app)
     {
-        var institutions = app.MapGroup("/institutions").WithTags("Institutions");
+        var institutions = app.MapGroup("/institutions").WithTags("Institutions").AsKeptAnswer();
         institutions.MapGet("/", ListInstitutions).WithName("ListInstitutions")
             .WithSummary("All mbo institutions (BRIN) with their number of campuses.");
         institutions.MapGet("/{brin}", GetInstitution).WithName("GetInstitution")
             .WithSummary("One institution with its campuses, each with its municipality and RMC region.");
 
-        app.MapGroup("/campuses").WithTags("Institutions")
+        app.MapGroup("/campuses").WithTags("Institutions").AsKeptAnswer()
             .MapGet("/{brinvest}", GetCampus).WithName("GetCampus")
             .WithSummary("One campus (BRIN + two-digit vestiging, e.g. 25LX01): address, point, municipality, RMC region and how it was placed.");
         return app;

@@ -25,7 +25,8 @@ internal static class TilesApi
     {
         var group = app.MapGroup("/collections/{collectionId}/tiles/WebMercatorQuad").WithTags("Map layers (vector tiles)")
             .WithDataVersionCaching();
-        group.MapGet("/{z:int}/{x:int}/{y:int}", GetTile).WithName("LayerTile")
+        // The output cache keeps the compressed tile; the tile cache behind it keeps the MVT for other encodings.
+        group.MapGet("/{z:int}/{x:int}/{y:int}", GetTile).WithName("LayerTile").CacheOutput(DataVersionOutputCachePolicy.Name)
             .WithSummary("One Mapbox vector tile of a collection (WebMercatorQuad); 204 when the tile is empty.")
             .WithDescription("Layer name = collection id; attributes = the collection's properties and id. Flow lines use " +
                 "the latest school year with counts unless schoolYear is given.")

@@ -14,7 +14,7 @@ internal static class MunicipalitiesApi
 {
     public static IEndpointRouteBuilder MapMunicipalities(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/municipalities").WithTags("Municipalities")
+        app.MapGroup("/municipalities").WithTags("Municipalities").AsKeptAnswer()
             .MapGet("/{code}", GetMunicipality).WithName("GetMunicipality")
             .WithSummary("One municipality (GMxxxx) with its RMC region.");
         return app;

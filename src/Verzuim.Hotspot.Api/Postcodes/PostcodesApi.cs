@@ -16,7 +16,7 @@ internal static class PostcodesApi
 {
     public static IEndpointRouteBuilder MapPostcodes(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/postcodes").WithTags("Postcodes")
+        app.MapGroup("/postcodes").WithTags("Postcodes").AsKeptAnswer()
             .MapGet("/{postcode}", GetPostcode).WithName("GetPostcode")
             .WithSummary("The municipality and RMC region of a PC4 or PC6 postcode, and how that was decided.")
             .WithDescription("Spaces and case are tolerated (1012AB, 1012 ab, 1012). A PC6 is reduced to its PC4: " +

@@ -11,7 +11,7 @@ internal static class RegionsApi
 {
     public static IEndpointRouteBuilder MapRegions(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/rmc-regions").WithTags("RMC regions");
+        var group = app.MapGroup("/rmc-regions").WithTags("RMC regions").AsKeptAnswer();
         group.MapGet("/", ListRegions).WithName("ListRmcRegions")
             .WithSummary("All RMC regions of a classification year with their contact municipality.");
         group.MapGet("/{code}", GetRegion).WithName("GetRmcRegion")
