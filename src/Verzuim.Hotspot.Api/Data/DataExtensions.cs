@@ -27,7 +27,9 @@ internal static class DataExtensions
             .ValidateOnStart();
 
         builder.Services.AddSingleton(_ => CreateDataSource(connectionString));
-        builder.Services.AddDbContext<HotspotDbContext>(o => o.UseHotspotNpgsql(connectionString));
+        // EF Core on the same data source, so there is one connection pool: after a database outage it is cleared in
+        // one place (EF Core would otherwise build a private data source of its own, out of reach of NpgsqlConnection.ClearAllPools).
+        builder.Services.AddDbContext<HotspotDbContext>((sp, o) => o.UseHotspotNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         builder.Services.AddOptions<GeographyOptions>()
             .BindConfiguration(GeographyOptions.Section)
             .ValidateDataAnnotations()
@@ -40,6 +42,11 @@ internal static class DataExtensions
         options
             .UseNpgsql(connectionString, o => o.UseNetTopologySuite().MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention() as TBuilder ?? options;
+
+    public static DbContextOptionsBuilder UseHotspotNpgsql(this DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
+        options
+            .UseNpgsql(dataSource, o => o.UseNetTopologySuite().MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention();
 
     public static NpgsqlDataSource CreateDataSource(string connectionString)
     {

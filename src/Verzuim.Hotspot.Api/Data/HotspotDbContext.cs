@@ -16,6 +16,7 @@ public sealed class HotspotDbContext(DbContextOptions<HotspotDbContext> options)
     internal DbSet<RmcRegion> RmcRegions => Set<RmcRegion>();
     internal DbSet<Municipality> Municipalities => Set<Municipality>();
     internal DbSet<Pc4Area> Pc4Areas => Set<Pc4Area>();
+    internal DbSet<GeneralisedArea> GeneralisedAreas => Set<GeneralisedArea>();
     internal DbSet<Institution> Institutions => Set<Institution>();
     internal DbSet<Campus> Campuses => Set<Campus>();
     internal DbSet<CampusPlacement> CampusPlacements => Set<CampusPlacement>();

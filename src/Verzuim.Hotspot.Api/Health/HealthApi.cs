@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Verzuim.Hotspot.Api.Data;
 using Verzuim.Hotspot.Api.Geography;
+using Verzuim.Hotspot.Api.Infrastructure;
 
 namespace Verzuim.Hotspot.Api.Health;
 
@@ -44,6 +45,7 @@ internal static class HealthApi
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {
             // A load balancer takes the replica out; clients that call this directly learn when to look again.
+            DatabaseUnavailableHandler.ForgetPooledConnections(dataSource);
             http.Response.Headers.RetryAfter = database.Value.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             return NotReady($"The database does not answer: {e.Message}");
         }

@@ -38,6 +38,7 @@ internal static class GeographyLoadSql
         """;
 
     public const string DeleteYear = """
+        delete from generalised_areas where classification_year = @year;
         delete from campus_placements where classification_year = @year;
         delete from pc4_areas where classification_year = @year;
         delete from geography_loads where classification_year = @year;
@@ -100,6 +101,31 @@ internal static class GeographyLoadSql
             order by ST_Area(ST_Intersection(m.geometry, s.geom)) desc, m.code
             limit 1
         ) o on true
+        """;
+
+    /// <summary>
+    /// The polygons the map layers draw, per zoom band, made once here rather than on every fresh tile or page: each
+    /// even zoom up to <see cref="Geography.GeneralisedArea.MaxTileBand"/> simplified to one tile unit of that zoom
+    /// (in RD New, as the tile query used to do per request) and projected to Web Mercator; and full detail projected
+    /// to WGS84 and oriented by the right-hand rule, as GeoJSON items send it.
+    /// </summary>
+    public const string InsertGeneralisedAreas = """
+        with areas as (
+            select 'rmc-regions'::text as layer, code::text as code, geometry from rmc_regions where classification_year = @year
+            union all
+            select 'municipalities', code::text, geometry from municipalities where classification_year = @year
+            union all
+            select 'postcode-areas', code::text, geometry from pc4_areas where classification_year = @year and geometry is not null
+        ), bands as (
+            select * from unnest(@bands::smallint[], @tolerances::float8[]) as b(band, tolerance)
+        )
+        insert into generalised_areas (classification_year, layer, code, band, mercator, wgs84)
+        select @year, a.layer, a.code, b.band,
+               ST_Multi(ST_CollectionExtract(ST_Transform(ST_SimplifyPreserveTopology(a.geometry, b.tolerance), 3857), 3)), null
+        from areas a cross join bands b
+        union all
+        select @year, a.layer, a.code, @full, ST_Multi(ST_Transform(a.geometry, 3857)), ST_ForcePolygonCCW(ST_Transform(a.geometry, 4326))
+        from areas a
         """;
 
     public const string UpsertInstitutionsAndCampuses = """

@@ -2,6 +2,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Verzuim.Hotspot.Api.Data;
 using Verzuim.Hotspot.Api.Geography;
+using Verzuim.Hotspot.Api.Layers;
 
 namespace Verzuim.Hotspot.Api.Import;
 
@@ -65,6 +66,7 @@ internal sealed class GeographyLoader(NpgsqlDataSource dataSource, ILogger<Geogr
         await ExecuteAsync(connection, GeographyLoadSql.InsertRegions, year, ct);
         await ExecuteAsync(connection, GeographyLoadSql.InsertMunicipalities, year, ct);
         await ExecuteAsync(connection, GeographyLoadSql.InsertPc4Areas, year, ct);
+        await InsertGeneralisedAreasAsync(connection, year, ct);
         await ExecuteAsync(connection, GeographyLoadSql.UpsertInstitutionsAndCampuses, year, ct);
         await ExecuteAsync(connection, GeographyLoadSql.InsertCampusPlacements, year, ct);
 
@@ -114,6 +116,18 @@ internal sealed class GeographyLoader(NpgsqlDataSource dataSource, ILogger<Geogr
         cmd.Parameters.AddWithValue("byPostcode", r.CampusesPlacedByPostcode);
         cmd.Parameters.AddWithValue("campusesUnplaced", r.CampusesUnplaced);
         await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task InsertGeneralisedAreasAsync(NpgsqlConnection connection, int year, CancellationToken ct)
+    {
+        short[] bands = [.. Enumerable.Range(0, (GeneralisedArea.MaxTileBand / 2) + 1).Select(i => (short)(2 * i))];
+        // Several thousand polygons times eight bands: longer than Npgsql's 30-second default on a busy machine.
+        await using var command = new NpgsqlCommand(GeographyLoadSql.InsertGeneralisedAreas, connection) { CommandTimeout = 600 };
+        command.Parameters.AddWithValue("year", year);
+        command.Parameters.AddWithValue("bands", bands);
+        command.Parameters.AddWithValue("tolerances", bands.Select(b => TileMath.TileUnitMetres(b)).ToArray());
+        command.Parameters.AddWithValue("full", GeneralisedArea.FullDetail);
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, int year, CancellationToken ct)

@@ -9,4 +9,7 @@ internal sealed class CachingOptions
     /// <summary>Memory for computed answers (flow matrices, layer statistics, hotspots, contiguity); 0 keeps nothing.</summary>
     [Range(0, 16384)]
     public int Megabytes { get; set; } = 512;
+
+    /// <summary>Whether whole answers are kept in the output cache; off only to measure fresh answers (bench/layers.sh).</summary>
+    public bool OutputCache { get; set; } = true;
 }

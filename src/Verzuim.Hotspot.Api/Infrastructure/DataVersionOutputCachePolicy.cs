@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 
 namespace Verzuim.Hotspot.Api.Infrastructure;
 
@@ -14,7 +15,8 @@ internal sealed class DataVersionOutputCachePolicy : IOutputCachePolicy
     public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
-        var cacheable = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method);
+        var cacheable = (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+            && http.RequestServices.GetRequiredService<IOptions<CachingOptions>>().Value.OutputCache;
         context.EnableOutputCaching = cacheable;
         if (!cacheable)
         {

@@ -22,6 +22,7 @@ internal sealed partial class DatabaseUnavailableHandler(
             return false;
         }
         LogUnavailable(logger, http.Request.Path, exception.Message);
+        ForgetPooledConnections(http.RequestServices.GetRequiredService<NpgsqlDataSource>());
         http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         http.Response.Headers.RetryAfter = options.Value.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext
@@ -53,6 +54,13 @@ internal sealed partial class DatabaseUnavailableHandler(
         }
         return false;
     }
+
+    /// <summary>
+    /// Idle pooled connections to a server that went away are dead, and Npgsql finds out only by using them: without
+    /// this, the first requests after the database is back would fail once per stale connection. EF Core uses the
+    /// same data source, so this is the only pool.
+    /// </summary>
+    public static void ForgetPooledConnections(NpgsqlDataSource dataSource) => dataSource.Clear();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Path}: database unavailable ({Reason}); answered 503")]
     private static partial void LogUnavailable(ILogger logger, string path, string reason);

@@ -117,4 +117,8 @@ internal static class CollectionRegistry
     ];
 
     public static LayerCollection? Find(string id) => All.FirstOrDefault(c => c.Id == id);
+
+    /// <summary>Whether the geography load stores the collection's polygons per zoom band (generalised_areas, layer = id).</summary>
+    public static bool HasGeneralisedAreas(LayerCollection collection) =>
+        collection.Id is "rmc-regions" or "municipalities" or "postcode-areas";
 }

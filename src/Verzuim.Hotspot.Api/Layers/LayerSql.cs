@@ -1,6 +1,7 @@
 using System.Text;
 using Npgsql;
 using NpgsqlTypes;
+using Verzuim.Hotspot.Api.Geography;
 
 namespace Verzuim.Hotspot.Api.Layers;
 
@@ -22,9 +23,14 @@ internal static class LayerSql
         var geometry = request.SimplifyMetres is > 0
             ? (polygons ? $"ST_Multi(ST_SimplifyPreserveTopology({collection.GeometrySql}, @tolerance))" : $"ST_SimplifyPreserveTopology({collection.GeometrySql}, @tolerance)")
             : collection.GeometrySql;
+        // Full detail in CRS84 was projected and oriented at load time.
+        var stored = request.SimplifyMetres is not > 0 && request.Crs == LayerCrs.Crs84 && CollectionRegistry.HasGeneralisedAreas(collection);
+        var output = stored
+            ? $"(select g.wgs84 from generalised_areas g where g.classification_year = @year and g.layer = @layer and g.band = @band and g.code = ({collection.IdSql})::text)"
+            : request.Crs.Output(geometry, polygons);
         var sql = new StringBuilder()
             .Append("select (").Append(collection.IdSql).Append(")::text as id, ST_AsGeoJSON(")
-            .Append(request.Crs.Output(geometry, polygons)).Append(", @precision) as geometry");
+            .Append(output).Append(", @precision) as geometry");
         var i = 0;
         foreach (var property in Selected(collection, request))
         {
@@ -40,6 +46,11 @@ internal static class LayerSql
             command.Parameters.AddWithValue("offset", request.Offset);
         }
         command.Parameters.AddWithValue("precision", request.Precision);
+        if (stored)
+        {
+            command.Parameters.AddWithValue("layer", collection.Id);
+            command.Parameters.AddWithValue("band", GeneralisedArea.FullDetail);
+        }
         if (request.SimplifyMetres is > 0)
         {
             command.Parameters.AddWithValue("tolerance", request.SimplifyMetres.Value);
@@ -108,6 +119,10 @@ internal static class LayerSql
     public static NpgsqlCommand Tile(NpgsqlConnection connection, LayerCollection collection, int z, int x, int y,
         (double X0, double Y0, double X1, double Y1) clipped, int year, LayerStatisticsTable? statistics)
     {
+        if (GeneralisedArea.TileBand(z) is { } band && CollectionRegistry.HasGeneralisedAreas(collection))
+        {
+            return StoredTile(connection, collection, z, x, y, band, clipped, year, statistics);
+        }
         var sql = new StringBuilder("select ST_AsMVT(q, @layer, 4096, 'geom') from (select (")
             .Append(collection.IdSql).Append(")::text as id");
         foreach (var property in collection.Properties)
@@ -130,6 +145,38 @@ internal static class LayerSql
         command.Parameters.AddWithValue("cx1", clipped.X1);
         command.Parameters.AddWithValue("cy1", clipped.Y1);
         command.Parameters.AddWithValue("segment", Math.Max((clipped.X1 - clipped.X0) / 16, 1));
+        AddCommonParameters(command, collection, year, statistics);
+        return command;
+    }
+
+    /// <summary>
+    /// One MVT tile from the polygons stored for its zoom band, already simplified and in Web Mercator: the query only
+    /// selects by envelope and clips (ST_AsMVTGeom).
+    /// </summary>
+    private static NpgsqlCommand StoredTile(NpgsqlConnection connection, LayerCollection collection, int z, int x, int y, short band,
+        (double X0, double Y0, double X1, double Y1) clipped, int year, LayerStatisticsTable? statistics)
+    {
+        var sql = new StringBuilder("select ST_AsMVT(q, @layer, 4096, 'geom') from (select (")
+            .Append(collection.IdSql).Append(")::text as id");
+        foreach (var property in collection.Properties)
+        {
+            sql.Append(", ").Append(property.Sql).Append(" as \"").Append(property.Name).Append('"');
+        }
+        sql.Append(", ST_AsMVTGeom(g.mercator, ST_TileEnvelope(@z, @x, @y), 4096, 64, true) as geom from ")
+            .Append(collection.FromSql)
+            .Append(" join generalised_areas g on g.classification_year = @year and g.layer = @layer and g.band = @band and g.code = (")
+            .Append(collection.IdSql).Append(")::text where ").Append(collection.WhereSql)
+            .Append(" and g.mercator && ST_MakeEnvelope(@cx0, @cy0, @cx1, @cy1, 3857)) as q where q.geom is not null");
+        var command = new NpgsqlCommand(sql.ToString(), connection);
+        command.Parameters.AddWithValue("layer", collection.Id);
+        command.Parameters.AddWithValue("band", band);
+        command.Parameters.AddWithValue("z", z);
+        command.Parameters.AddWithValue("x", x);
+        command.Parameters.AddWithValue("y", y);
+        command.Parameters.AddWithValue("cx0", clipped.X0);
+        command.Parameters.AddWithValue("cy0", clipped.Y0);
+        command.Parameters.AddWithValue("cx1", clipped.X1);
+        command.Parameters.AddWithValue("cy1", clipped.Y1);
         AddCommonParameters(command, collection, year, statistics);
         return command;
     }

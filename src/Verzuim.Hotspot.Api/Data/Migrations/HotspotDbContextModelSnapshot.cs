@@ -281,6 +281,45 @@ namespace Verzuim.Hotspot.Api.Data.Migrations
                     b.ToTable("campus_placements", (string)null);
                 });
 
+            modelBuilder.Entity("Verzuim.Hotspot.Api.Geography.GeneralisedArea", b =>
+                {
+                    b.Property<int>("ClassificationYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("classification_year");
+
+                    b.Property<string>("Layer")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("layer");
+
+                    b.Property<short>("Band")
+                        .HasColumnType("smallint")
+                        .HasColumnName("band");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("code");
+
+                    b.Property<MultiPolygon>("Mercator")
+                        .HasColumnType("geometry(MultiPolygon, 3857)")
+                        .HasColumnName("mercator");
+
+                    b.Property<MultiPolygon>("Wgs84")
+                        .HasColumnType("geometry(MultiPolygon, 4326)")
+                        .HasColumnName("wgs84");
+
+                    b.HasKey("ClassificationYear", "Layer", "Band", "Code")
+                        .HasName("pk_generalised_areas");
+
+                    b.HasIndex("Mercator")
+                        .HasDatabaseName("ix_generalised_areas_mercator");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Mercator"), "gist");
+
+                    b.ToTable("generalised_areas", (string)null);
+                });
+
             modelBuilder.Entity("Verzuim.Hotspot.Api.Geography.GeographyLoadReport", b =>
                 {
                     b.Property<int>("ClassificationYear")
