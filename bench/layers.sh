@@ -88,7 +88,7 @@ SQL
 echo "building the API (Release)" >&2
 dotnet build src/Verzuim.Hotspot.Api -c Release -v quiet -nologo -clp:ErrorsOnly >&2
 api_port=$(free_port)
-(cd artifacts/bin/Verzuim.Hotspot.Api/release && exec env Logging__LogLevel__Default=Warning \
+(cd artifacts/bin/Verzuim.Hotspot.Api/release && exec env Logging__LogLevel__Default=Warning Auth__AnonymousPerSecond=1000000 \
   dotnet Verzuim.Hotspot.Api.dll --urls "http://127.0.0.1:$api_port" >"$work/api.log" 2>&1) &
 pids+=($!)
 api="http://127.0.0.1:$api_port"
@@ -96,7 +96,7 @@ wait_for "$api/conformance"
 # A second instance without the tile and output caches, so the figures show building a tile or page as well as
 # serving a built one.
 cold_port=$(free_port)
-(cd artifacts/bin/Verzuim.Hotspot.Api/release && exec env Logging__LogLevel__Default=Warning Layers__TileCacheMegabytes=0 Caching__OutputCache=false \
+(cd artifacts/bin/Verzuim.Hotspot.Api/release && exec env Logging__LogLevel__Default=Warning Auth__AnonymousPerSecond=1000000 Layers__TileCacheMegabytes=0 Caching__OutputCache=false \
   dotnet Verzuim.Hotspot.Api.dll --urls "http://127.0.0.1:$cold_port" >"$work/api-cold.log" 2>&1) &
 pids+=($!)
 wait_for "http://127.0.0.1:$cold_port/conformance"

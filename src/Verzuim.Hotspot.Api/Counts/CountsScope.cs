@@ -1,12 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Verzuim.Hotspot.Api.Data;
-using Verzuim.Hotspot.Api.Disclosure;
-using Verzuim.Hotspot.Api.Geography;
-using Verzuim.Hotspot.Api.Infrastructure;
 
 namespace Verzuim.Hotspot.Api.Counts;
 
@@ -76,7 +68,7 @@ internal sealed record CountsScope(int ClassificationYear, AgeBandFilter Band, S
         }
         var version = await db.DataState.AsNoTracking().Select(s => s.Version).SingleOrDefaultAsync(ct);
         var provenance = new CountsProvenance(dataset.SchoolYear, band.Name(), dataset.Dataset, dataset.Synthetic, version, policy.Rule,
-            dataset.Synthetic ? CountsProvenance.SyntheticNotice : null);
+            dataset.Synthetic ? CountsProvenance.SyntheticNotice : null, policy.View);
         return new CountsResolution(new CountsScope(year, band, dataset, provenance), null, year, band);
     }
 

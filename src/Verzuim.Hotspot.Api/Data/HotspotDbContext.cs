@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Verzuim.Hotspot.Api.Counts;
-using Verzuim.Hotspot.Api.Geography;
+using Verzuim.Hotspot.Api.Access;
 
 namespace Verzuim.Hotspot.Api.Data;
 
@@ -25,6 +23,8 @@ public sealed class HotspotDbContext(DbContextOptions<HotspotDbContext> options)
     internal DbSet<StudentCount> StudentCounts => Set<StudentCount>();
     internal DbSet<CountsImport> CountsImports => Set<CountsImport>();
     internal DbSet<SchoolYearDataset> SchoolYearDatasets => Set<SchoolYearDataset>();
+    internal DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    internal DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,7 +1,4 @@
-using Npgsql;
 using NpgsqlTypes;
-using Verzuim.Hotspot.Api.Data;
-using Verzuim.Hotspot.Api.Geography;
 using Verzuim.Hotspot.Api.Layers;
 
 namespace Verzuim.Hotspot.Api.Import;

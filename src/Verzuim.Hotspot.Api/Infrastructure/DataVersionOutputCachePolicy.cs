@@ -1,6 +1,5 @@
-using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.Extensions.Options;
+using Verzuim.Hotspot.Api.Access;
 
 namespace Verzuim.Hotspot.Api.Infrastructure;
 
@@ -15,7 +14,9 @@ internal sealed class DataVersionOutputCachePolicy : IOutputCachePolicy
     public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
+        // Keyed answers are never kept here: one role's answer must never reach another.
         var cacheable = (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+            && !http.Request.Headers.ContainsKey(ApiKeyHasher.Header)
             && http.RequestServices.GetRequiredService<IOptions<CachingOptions>>().Value.OutputCache;
         context.EnableOutputCaching = cacheable;
         if (!cacheable)

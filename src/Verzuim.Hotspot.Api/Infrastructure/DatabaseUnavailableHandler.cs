@@ -1,10 +1,6 @@
-using System.Globalization;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
-using Npgsql;
-using Verzuim.Hotspot.Api.Data;
 
 namespace Verzuim.Hotspot.Api.Infrastructure;
 

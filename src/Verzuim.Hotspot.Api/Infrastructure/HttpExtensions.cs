@@ -31,9 +31,8 @@ internal static class HttpExtensions
         // Before compression in the pipeline: the output cache keeps the compressed bytes (one entry per
         // Accept-Encoding), so a hit is neither recomputed nor recompressed.
         app.UseOutputCache();
+        // The rate limiter (UseAccess) comes after the output cache: kept answers never wait for a permit.
         app.UseResponseCompression();
-        // After the output cache: kept answers never wait for a permit.
-        app.UseRateLimiter();
         return app;
     }
 }

@@ -1,7 +1,5 @@
 using System.Text;
-using Npgsql;
 using NpgsqlTypes;
-using Verzuim.Hotspot.Api.Geography;
 
 namespace Verzuim.Hotspot.Api.Layers;
 

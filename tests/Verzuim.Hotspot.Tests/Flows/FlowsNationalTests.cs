@@ -18,7 +18,7 @@ public sealed class FlowsNationalTests(PostGisFixture postGis, ApiFactory api) :
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => await NationalSyntheticData.EnsureLoadedAsync(postGis);
+    public async ValueTask InitializeAsync() => await postGis.National.EnsureLoadedAsync();
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
@@ -29,7 +29,7 @@ public sealed class FlowsNationalTests(PostGisFixture postGis, ApiFactory api) :
     {
         Assert.True(FlowsApi.TryParseBy(dimension, out var by));
         // Arrange
-        var summary = await NationalSyntheticData.EnsureLoadedAsync(postGis);
+        var summary = await postGis.National.EnsureLoadedAsync();
         await using var scope = api.Services.CreateAsyncScope();
         var source = scope.ServiceProvider.GetRequiredService<FlowMatrixSource>();
         var policy = scope.ServiceProvider.GetRequiredService<DisclosurePolicy>();

@@ -19,7 +19,7 @@ public sealed class HotspotsApiTests(PostGisFixture postGis, ApiFactory api) : I
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => await NationalSyntheticData.EnsureLoadedAsync(postGis);
+    public async ValueTask InitializeAsync() => await postGis.National.EnsureLoadedAsync();
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
