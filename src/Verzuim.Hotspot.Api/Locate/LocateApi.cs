@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -36,7 +37,7 @@ internal static class LocateApi
         var area = point.InRegion ? await MunicipalityAt(db, year, point.Rd).FirstOrDefaultAsync(ct) : null;
         if (area is null)
         {
-            return ProblemDetailsExtensions.NotFound(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            return ProblemDetailsExtensions.NotFound(string.Create(CultureInfo.InvariantCulture,
                 $"No municipality of {year} holds the point lon {point.Lon:0.######}, lat {point.Lat:0.######} (RD {point.X:0.##}, {point.Y:0.##})."));
         }
         var pc4 = await Pc4At(db, year, point.Rd).FirstOrDefaultAsync(ct);
