@@ -1,11 +1,7 @@
 using Verzuim.Hotspot.Api.Agenda;
-using Verzuim.Hotspot.Api.Counts;
-using Verzuim.Hotspot.Api.Data;
-using Verzuim.Hotspot.Api.Disclosure;
 using Verzuim.Hotspot.Api.Flows;
 using Verzuim.Hotspot.Api.Health;
 using Verzuim.Hotspot.Api.Hotspots;
-using Verzuim.Hotspot.Api.Infrastructure;
 using Verzuim.Hotspot.Api.Institutions;
 using Verzuim.Hotspot.Api.Layers;
 using Verzuim.Hotspot.Api.Locate;

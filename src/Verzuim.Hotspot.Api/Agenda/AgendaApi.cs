@@ -1,13 +1,5 @@
 using System.ComponentModel;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Verzuim.Hotspot.Api.Counts;
-using Verzuim.Hotspot.Api.Data;
-using Verzuim.Hotspot.Api.Disclosure;
 using Verzuim.Hotspot.Api.Flows;
-using Verzuim.Hotspot.Api.Geography;
-using Verzuim.Hotspot.Api.Infrastructure;
 
 namespace Verzuim.Hotspot.Api.Agenda;
 

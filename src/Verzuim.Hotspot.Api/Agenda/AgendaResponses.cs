@@ -1,6 +1,3 @@
-using Verzuim.Hotspot.Api.Counts;
-using Verzuim.Hotspot.Api.Disclosure;
-using Verzuim.Hotspot.Api.Geography;
 using Verzuim.Hotspot.Api.Regions;
 
 namespace Verzuim.Hotspot.Api.Agenda;

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text;
 using nietras.SeparatedValues;
-using Verzuim.Hotspot.Api.Infrastructure;
 
 namespace Verzuim.Hotspot.Api.Counts;
 

@@ -1,12 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Verzuim.Hotspot.Api.Data;
-using Verzuim.Hotspot.Api.Disclosure;
-using Verzuim.Hotspot.Api.Geography;
-using Verzuim.Hotspot.Api.Infrastructure;
 
 namespace Verzuim.Hotspot.Api.Counts;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Verzuim.Hotspot.Api.Counts;
 
 /// <summary>The one rule for a school year, shared by the CSV reader and every query parameter: two consecutive years, 2024-2025.</summary>

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Verzuim.Hotspot.Api.Geography;
 
 namespace Verzuim.Hotspot.Api.Counts;
 

@@ -1,9 +1,3 @@
-using Microsoft.Extensions.Options;
-using Npgsql;
-using Verzuim.Hotspot.Api.Counts;
-using Verzuim.Hotspot.Api.Disclosure;
-using Verzuim.Hotspot.Api.Geography;
-using Verzuim.Hotspot.Api.Infrastructure;
 using Verzuim.Hotspot.Api.Regions;
 
 namespace Verzuim.Hotspot.Api.Flows;

@@ -1,7 +1,3 @@
-using Verzuim.Hotspot.Api.Counts;
-using Verzuim.Hotspot.Api.Disclosure;
-using Verzuim.Hotspot.Api.Geography;
-
 namespace Verzuim.Hotspot.Api.Flows;
 
 /// <summary>A matrix row: an RMC region of residence, or the unplaced row (id "unplaced").</summary>

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Verzuim.Hotspot.Api.Data;
-using Verzuim.Hotspot.Api.Infrastructure;
-
 namespace Verzuim.Hotspot.Api.Geography;
 
 /// <summary>Which classification year of the geography a request is about, and the one answer when it is not loaded.</summary>

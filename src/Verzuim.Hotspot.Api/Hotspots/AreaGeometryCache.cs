@@ -1,6 +1,3 @@
-using Npgsql;
-using Verzuim.Hotspot.Api.Infrastructure;
-
 namespace Verzuim.Hotspot.Api.Hotspots;
 
 /// <summary>

@@ -1,7 +1,5 @@
 using System.Buffers;
 using System.Text.Json;
-using Verzuim.Hotspot.Api.Counts;
-using Verzuim.Hotspot.Api.Disclosure;
 using Verzuim.Hotspot.Api.Geo;
 
 namespace Verzuim.Hotspot.Api.Hotspots;

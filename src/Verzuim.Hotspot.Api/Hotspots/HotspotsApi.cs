@@ -1,12 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.Json;
-using Npgsql;
-using Verzuim.Hotspot.Api.Counts;
-using Verzuim.Hotspot.Api.Data;
-using Verzuim.Hotspot.Api.Disclosure;
-using Verzuim.Hotspot.Api.Geography;
-using Verzuim.Hotspot.Api.Infrastructure;
 
 namespace Verzuim.Hotspot.Api.Hotspots;
 

@@ -1,10 +1,7 @@
-using System.Globalization;
 using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Metadata;
-using Npgsql;
-using Verzuim.Hotspot.Api.Counts;
 using Verzuim.Hotspot.Api.Geo;
 
 namespace Verzuim.Hotspot.Api.Layers;

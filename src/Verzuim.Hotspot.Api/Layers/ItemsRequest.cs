@@ -1,7 +1,4 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Verzuim.Hotspot.Api.Counts;
-using Verzuim.Hotspot.Api.Infrastructure;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Verzuim.Hotspot.Api.Layers;
 
@@ -26,7 +23,7 @@ internal sealed record ItemsRequest(
     public bool Wants(string property) => Properties is null || Properties.Contains(property);
 
     public static bool TryParse(LayerCollection collection, ItemsQuery query, IQueryCollection raw, bool single,
-        out ItemsRequest request, out ValidationProblem? problem)
+        out ItemsRequest request, [NotNullWhen(false)] out ValidationProblem? problem)
     {
         request = null!;
         problem = null;

@@ -1,6 +1,3 @@
-using Verzuim.Hotspot.Api.Counts;
-using Verzuim.Hotspot.Api.Disclosure;
-
 namespace Verzuim.Hotspot.Api.Layers;
 
 /// <summary>The statistics of a layer request: none (and no provenance) while no counts are loaded.</summary>

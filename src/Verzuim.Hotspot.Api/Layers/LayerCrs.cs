@@ -1,4 +1,3 @@
-using System.Globalization;
 using NetTopologySuite.Geometries;
 using Verzuim.Hotspot.Api.Geo;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using NetTopologySuite.Geometries;
-using Npgsql;
 using NpgsqlTypes;
 
 namespace Verzuim.Hotspot.Api.Layers;

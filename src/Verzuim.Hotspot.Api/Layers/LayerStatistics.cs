@@ -1,8 +1,3 @@
-using Npgsql;
-using Verzuim.Hotspot.Api.Counts;
-using Verzuim.Hotspot.Api.Disclosure;
-using Verzuim.Hotspot.Api.Infrastructure;
-
 namespace Verzuim.Hotspot.Api.Layers;
 
 /// <summary>The published counts of one collection for one school year, age band and data version.</summary>

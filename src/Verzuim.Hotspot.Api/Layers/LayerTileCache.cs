@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using Verzuim.Hotspot.Api.Infrastructure;
-
 namespace Verzuim.Hotspot.Api.Layers;
 
 /// <summary>

@@ -1,12 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using Npgsql;
-using Verzuim.Hotspot.Api.Counts;
-using Verzuim.Hotspot.Api.Data;
-using Verzuim.Hotspot.Api.Disclosure;
-using Verzuim.Hotspot.Api.Geography;
-using Verzuim.Hotspot.Api.Infrastructure;
-
 namespace Verzuim.Hotspot.Api.Layers;
 
 /// <summary>Mapbox vector tiles (ST_AsMVT) of each collection in the WebMercatorQuad tile matrix set, with TileJSON.</summary>

@@ -1,11 +1,4 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using NetTopologySuite.Geometries;
-using Verzuim.Hotspot.Api.Data;
-using Verzuim.Hotspot.Api.Geography;
-using Verzuim.Hotspot.Api.Infrastructure;
 
 namespace Verzuim.Hotspot.Api.Locate;
 

@@ -1,8 +1,5 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using NetTopologySuite.Geometries;
 using Verzuim.Hotspot.Api.Geo;
-using Verzuim.Hotspot.Api.Infrastructure;
 using Verzuim.Hotspot.Api.Layers;
 
 namespace Verzuim.Hotspot.Api.Locate;

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using Verzuim.Hotspot.Api.Geography;
 
 namespace Verzuim.Hotspot.Api.Locate;
 

@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Verzuim.Hotspot.Api.Data;
-using Verzuim.Hotspot.Api.Geography;
-using Verzuim.Hotspot.Api.Infrastructure;
-
 namespace Verzuim.Hotspot.Api.Postcodes;
 
 internal sealed record PostcodePlacement(PlacementMethod Method, double? AddressShare, string Explanation);
