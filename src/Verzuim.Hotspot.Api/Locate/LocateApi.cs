@@ -23,33 +23,30 @@ internal static class LocateApi
         {
             return problem!;
         }
-        if (await db.ResolveYearAsync(point.Year, options, ct) is not { } year)
+        // One round trip when the point lies somewhere: a municipality found for the year proves the year is loaded,
+        // so whether it is loaded is asked only to tell the two 404s apart.
+        var year = point.Year ?? options.Value.ClassificationYear;
+        var areas = point.InRegion ? await AreasAt(db, year, point.Rd).FirstOrDefaultAsync(ct) : null;
+        if (areas is null)
         {
-            return ClassificationYears.NotLoaded(point.Year, options);
+            return await db.IsClassificationYearLoadedAsync(year, ct)
+                ? ProblemDetailsExtensions.NotFound(string.Create(CultureInfo.InvariantCulture,
+                    $"No municipality of {year} holds the point lon {point.Lon:0.######}, lat {point.Lat:0.######} (RD {point.X:0.##}, {point.Y:0.##})."))
+                : ClassificationYears.NotLoaded(year);
         }
-        var area = point.InRegion ? await MunicipalityAt(db, year, point.Rd).FirstOrDefaultAsync(ct) : null;
-        if (area is null)
-        {
-            return ProblemDetailsExtensions.NotFound(string.Create(CultureInfo.InvariantCulture,
-                $"No municipality of {year} holds the point lon {point.Lon:0.######}, lat {point.Lat:0.######} (RD {point.X:0.##}, {point.Y:0.##})."));
-        }
-        var pc4 = await Pc4At(db, year, point.Rd).FirstOrDefaultAsync(ct);
-        return TypedResults.Ok(new LocateResponse(point.Coordinates, year, pc4, area.Municipality, area.RmcRegion));
+        return TypedResults.Ok(new LocateResponse(point.Coordinates, year, areas.Pc4, areas.Municipality, areas.RmcRegion));
     }
 
     // ST_Covers rather than ST_Contains: a point on a border still belongs somewhere; the lowest code decides a tie.
-    internal static IQueryable<LocatedMunicipality> MunicipalityAt(HotspotDbContext db, int year, Point rd) =>
+    // The PC4 is looked up inside the same statement; municipalities cover all land, so no PC4 is missed that way.
+    internal static IQueryable<LocatedAreas> AreasAt(HotspotDbContext db, int year, Point rd) =>
         from m in db.Municipalities.AsNoTracking()
         where m.ClassificationYear == year && m.Geometry.Covers(rd)
         join r in db.RmcRegions on new { m.ClassificationYear, Code = m.RmcCode } equals new { r.ClassificationYear, r.Code }
         orderby m.Code
-        select new LocatedMunicipality(new CodeName(m.Code, m.Name), new CodeName(r.Code, r.Name));
-
-    internal static IQueryable<string> Pc4At(HotspotDbContext db, int year, Point rd) =>
-        from p in db.Pc4Areas.AsNoTracking()
-        where p.ClassificationYear == year && p.Geometry != null && p.Geometry.Covers(rd)
-        orderby p.Code
-        select p.Code;
+        select new LocatedAreas(new CodeName(m.Code, m.Name), new CodeName(r.Code, r.Name),
+            db.Pc4Areas.Where(p => p.ClassificationYear == year && p.Geometry != null && p.Geometry.Covers(rd))
+                .OrderBy(p => p.Code).Select(p => p.Code).FirstOrDefault());
 }
 
-internal sealed record LocatedMunicipality(CodeName Municipality, CodeName RmcRegion);
+internal sealed record LocatedAreas(CodeName Municipality, CodeName RmcRegion, string? Pc4);
