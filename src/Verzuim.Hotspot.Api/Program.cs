@@ -9,7 +9,9 @@ using Verzuim.Hotspot.Api.Institutions;
 using Verzuim.Hotspot.Api.Layers;
 using Verzuim.Hotspot.Api.Municipalities;
 using Verzuim.Hotspot.Api.Postcodes;
+using Verzuim.Hotspot.Api.Packs;
 using Verzuim.Hotspot.Api.Regions;
+using Verzuim.Hotspot.Api.Viewer;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -23,6 +25,7 @@ builder.Services.AddHotspotHttp();
 builder.Services.AddLayers();
 builder.Services.AddHotspots();
 builder.Services.AddFlows();
+builder.Services.AddViewer();
 
 var app = builder.Build();
 
@@ -30,6 +33,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseHotspotHttp();
 app.UseHotspotOpenApi();
+app.UseViewer();
 
 app.MapHealth();
 app.MapRegions();
@@ -41,5 +45,7 @@ app.MapLayers();
 app.MapHotspots();
 app.MapFlows();
 app.MapAgenda();
+app.MapViewer();
+app.MapPacks();
 
 app.Run();
