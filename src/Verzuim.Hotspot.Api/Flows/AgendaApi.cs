@@ -38,7 +38,7 @@ internal static class AgendaApi
         return app;
     }
 
-    private static async Task<Results<Ok<AgendaPartnersResponse>, ValidationProblem, ProblemHttpResult>> GetInstitutionPartners(
+    internal static async Task<Results<Ok<AgendaPartnersResponse>, ValidationProblem, ProblemHttpResult>> GetInstitutionPartners(
         string brin, HotspotDbContext db, DisclosurePolicy policy, FlowMatrixSource source,
         [Description("School year, e.g. 2024-2025; default the latest with counts.")] string? schoolYear,
         [Description("18plus (default) | under18 | all")] string? ageBand,
@@ -113,7 +113,7 @@ internal static class AgendaApi
         return await answer(request, cov, min);
     }
 
-    private static async Task<Results<Ok<RegionInstitutionsResponse>, ValidationProblem, ProblemHttpResult>> GetRegionInstitutions(
+    internal static async Task<Results<Ok<RegionInstitutionsResponse>, ValidationProblem, ProblemHttpResult>> GetRegionInstitutions(
         string code, HotspotDbContext db, DisclosurePolicy policy, FlowMatrixSource source,
         [Description("School year, e.g. 2024-2025; default the latest with counts.")] string? schoolYear,
         [Description("18plus (default) | under18 | all")] string? ageBand,
@@ -150,7 +150,7 @@ internal static class AgendaApi
             Ranked(FlowLine.Ranking(campusParts, total.Students), campuses, total.Students)));
     }
 
-    private static async Task<Results<Ok<AgendaTablesResponse>, ValidationProblem, ProblemHttpResult>> GetAgendaTables(
+    internal static async Task<Results<Ok<AgendaTablesResponse>, ValidationProblem, ProblemHttpResult>> GetAgendaTables(
         HotspotDbContext db, DisclosurePolicy policy, FlowMatrixSource source,
         [Description("School year, e.g. 2024-2025; default the latest with counts.")] string? schoolYear,
         [Description("18plus (default) | under18 | all")] string? ageBand,

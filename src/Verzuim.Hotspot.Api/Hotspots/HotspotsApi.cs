@@ -53,7 +53,7 @@ internal static class HotspotsApi
         return ok;
     }
 
-    private static async Task<Results<JsonHttpResult<HotspotCollection>, ValidationProblem, ProblemHttpResult>> GetHotspots(
+    internal static async Task<Results<JsonHttpResult<HotspotCollection>, ValidationProblem, ProblemHttpResult>> GetHotspots(
         [AsParameters] HotspotsRequest request, HotspotDbContext db, NpgsqlDataSource dataSource, ContiguityCache contiguityCache, AreaGeometryCache geometryCache,
         DisclosurePolicy policy, IOptions<GeographyOptions> options, CancellationToken ct)
     {

@@ -31,7 +31,7 @@ internal static class OutliersApi
         public double Expected { get; set; }
     }
 
-    private static async Task<Results<Ok<OutliersResponse>, ValidationProblem, ProblemHttpResult>> GetOutliers(
+    internal static async Task<Results<Ok<OutliersResponse>, ValidationProblem, ProblemHttpResult>> GetOutliers(
         HotspotDbContext db, NpgsqlDataSource dataSource, DisclosurePolicy policy, IOptions<GeographyOptions> options,
         [Description("cell (institution x region of residence), campus or institution.")] string? level,
         [Description("School year, e.g. 2024-2025; default the latest with counts.")] string? schoolYear,

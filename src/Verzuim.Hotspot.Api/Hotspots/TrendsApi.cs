@@ -31,7 +31,7 @@ internal static class TrendsApi
         public long ReportsTo { get; set; }
     }
 
-    private static async Task<Results<Ok<TrendsResponse>, ValidationProblem, ProblemHttpResult>> GetTrends(
+    internal static async Task<Results<Ok<TrendsResponse>, ValidationProblem, ProblemHttpResult>> GetTrends(
         HotspotDbContext db, NpgsqlDataSource dataSource, DisclosurePolicy policy, IOptions<GeographyOptions> options,
         [Description("region (RMC region of residence) or institution.")] string? level,
         [Description("First school year; default the one before 'to'.")] string? from,

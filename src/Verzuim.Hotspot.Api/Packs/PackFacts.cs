@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Verzuim.Hotspot.Api.Disclosure;
+using Verzuim.Hotspot.Api.Flows;
+using Verzuim.Hotspot.Api.Hotspots;
+
+namespace Verzuim.Hotspot.Api.Packs;
+
+/// <summary>
+/// The analyses a pack shows beside its agenda table, from the endpoints' own handlers: funnel-plot cells, trends
+/// (absent when there is no earlier school year), Gi* hotspots per municipality, and the map geometry.
+/// </summary>
+internal sealed class PackFacts
+{
+    private readonly PackServices _services;
+    private readonly CountsProvenance _provenance;
+    private readonly string _band;
+
+    private PackFacts(PackServices services, CountsProvenance provenance, string band) =>
+        (_services, _provenance, _band) = (services, provenance, band);
+
+    public IReadOnlyList<OutlierUnit> Cells { get; private set; } = [];
+    public TrendsResponse? Trends { get; private set; }
+    public IReadOnlyList<HotspotProperties> Hotspots { get; private set; } = [];
+    public IReadOnlyDictionary<string, string> MunicipalityRegion { get; private set; } = new Dictionary<string, string>();
+    public PackGeometry Geometry { get; private set; } = null!;
+
+    public static async Task<PackFacts> LoadAsync(PackServices s, CountsProvenance provenance, string band, string trendLevel, CancellationToken ct)
+    {
+        var facts = new PackFacts(s, provenance, band);
+        var year = s.Options.Value.ClassificationYear;
+        if ((await OutliersApi.GetOutliers(s.Db, s.DataSource, s.Policy, s.Options, "cell", provenance.SchoolYear, band, null, null, ct)).Result
+            is Ok<OutliersResponse> { Value: { } outliers })
+        {
+            facts.Cells = outliers.Items;
+        }
+        if ((await TrendsApi.GetTrends(s.Db, s.DataSource, s.Policy, s.Options, trendLevel, null, provenance.SchoolYear, band, null, ct)).Result
+            is Ok<TrendsResponse> { Value: { } trends })
+        {
+            facts.Trends = trends;
+        }
+        var hotspots = await HotspotsApi.GetHotspots(new HotspotsRequest { Level = "municipality", SchoolYear = provenance.SchoolYear, AgeBand = band },
+            s.Db, s.DataSource, s.Contiguity, s.Geometries, s.Policy, s.Options, ct);
+        if (hotspots.Result is JsonHttpResult<HotspotCollection> { Value: { } collection })
+        {
+            facts.Hotspots = [.. collection.Features.Select(f => f.Properties)];
+        }
+        facts.MunicipalityRegion = await s.Db.Municipalities.AsNoTracking().Where(m => m.ClassificationYear == year)
+            .ToDictionaryAsync(m => m.Code, m => m.RmcCode, StringComparer.Ordinal, ct);
+        facts.Geometry = await PackGeometry.LoadAsync(s.DataSource, year, ct);
+        return facts;
+    }
+
+    /// <summary>Hot spots (Gi* at 90% or more) among the municipalities of the given regions, strongest first.</summary>
+    public List<HotspotProperties> HotspotsIn(ISet<string> regions) =>
+        [.. Hotspots.Where(h => h.Class.StartsWith("Hot", StringComparison.Ordinal) && MunicipalityRegion.TryGetValue(h.Code, out var r) && regions.Contains(r))
+            .OrderByDescending(h => h.Z ?? 0)];
+
+    /// <summary>The published share of one institution's students per region of residence (hidden cells left out).</summary>
+    public async Task<Dictionary<string, double>> ColumnSharesAsync(string brin, CancellationToken ct)
+    {
+        CountsContext.TryParseAgeBand(_band, AgeBandFilter.EighteenPlus, out var band);
+        var matrix = await _services.Source.GetAsync(_provenance.SchoolYear, band, FlowDimension.Institution, _provenance.DataVersion, _services.Policy, ct);
+        var shares = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (matrix.ColumnOf(brin) is not { } j)
+        {
+            return shares;
+        }
+        var total = matrix.ColumnTotal(j).Students;
+        for (var i = 0; i < matrix.Rows.Count; i++)
+        {
+            if (!matrix.Rows[i].Unplaced && PublishedCounts.Share(matrix.Cell(i, j).Students, total) is { } share)
+            {
+                shares[matrix.Rows[i].Id] = share;
+            }
+        }
+        return shares;
+    }
+}
