@@ -4,9 +4,10 @@ using Microsoft.Extensions.Options;
 using Verzuim.Hotspot.Api.Counts;
 using Verzuim.Hotspot.Api.Data;
 using Verzuim.Hotspot.Api.Geography;
-using Verzuim.Hotspot.Api.Hotspots;
 using Verzuim.Hotspot.Api.Hotspots.Statistics;
+using Verzuim.Hotspot.Api.Hotspots;
 using Verzuim.Hotspot.Api.Import.Synthetic;
+using Verzuim.Hotspot.Api.Infrastructure;
 
 // Times Gi* with 999 conditional permutations on every PC4 area: contiguity from PostGIS, rates from the
 // synthetic national set (imported first when the database has no counts for its school year).
@@ -34,7 +35,7 @@ await using (var check = dataSource.CreateCommand("select count(*) from school_y
 }
 
 var clock = Stopwatch.StartNew();
-var contiguity = await new ContiguityCache(dataSource).GetAsync(year, AreaLevel.Pc4, CancellationToken.None);
+var contiguity = await new ContiguityCache(dataSource, new VersionedCache(64)).GetAsync(year, AreaLevel.Pc4, CancellationToken.None);
 var contiguitySeconds = clock.Elapsed.TotalSeconds;
 var counts = await dataSource.AreaCountsAsync(AreaLevel.Pc4, year, schoolYear, null, CancellationToken.None);
 var byCode = counts.ToDictionary(c => c.Code, StringComparer.Ordinal);

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text;
 using nietras.SeparatedValues;
-using Verzuim.Hotspot.Api.Infrastructure;
 
 namespace Verzuim.Hotspot.Api.Counts;
 
@@ -202,8 +200,8 @@ internal sealed class CountsCsvReader
             header.TryIndexOf(OptionalStudentsReported, out var reported) ? reported : -1);
     }
 
-    private readonly SpanCache<Checked> _schoolYears = new(v => IsSchoolYear(v)
-        ? new Checked(v, null) : new Checked(null, $"school_year: '{v}' is not two consecutive years such as 2024-2025"));
+    private readonly SpanCache<Checked> _schoolYears = new(v => SchoolYears.IsValid(v)
+        ? new Checked(v, null) : new Checked(null, $"school_year: '{v}' is not {SchoolYears.Rule}"));
 
     private readonly SpanCache<Checked> _brins = new(v => Codes.TryBrin(v, out var brin)
         ? new Checked(brin, null) : new Checked(null, $"brin: '{v}' is not a BRIN (four characters, e.g. 25LX)"));
@@ -215,12 +213,6 @@ internal sealed class CountsCsvReader
 
     private readonly SpanCache<Checked> _ageBands = new(v => AgeBands.Parse(v) is { } band
         ? new Checked(band, null) : new Checked(null, $"age_band: '{v}' is not under18 or 18plus (or <18, 18-, 18+)"));
-
-    private static bool IsSchoolYear(string value) =>
-        value.Length == 9 && value[4] == '-'
-        && int.TryParse(value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var first)
-        && int.TryParse(value.AsSpan(5, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var second)
-        && second == first + 1 && first is >= 1990 and <= 2100;
 
     private static int? Count(ReadOnlySpan<char> value, string column, List<string> errors)
     {

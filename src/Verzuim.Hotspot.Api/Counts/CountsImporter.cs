@@ -1,9 +1,5 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Options;
-using Npgsql;
 using NpgsqlTypes;
-using Verzuim.Hotspot.Api.Data;
-using Verzuim.Hotspot.Api.Geography;
 
 namespace Verzuim.Hotspot.Api.Counts;
 

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Verzuim.Hotspot.Api.Geography;
 
 namespace Verzuim.Hotspot.Api.Counts;
 
@@ -19,20 +17,6 @@ internal sealed class StudentCount
 
     /// <summary>Students with at least one report, when the source says so.</summary>
     public int? StudentsReported { get; set; }
-}
-
-internal static class AgeBands
-{
-    public const string Under18 = "under18";
-    public const string EighteenPlus = "18plus";
-
-    /// <summary>Canonical band for a CSV value (case-insensitive; aliases &lt;18, 18-, 18+), or null.</summary>
-    public static string? Parse(ReadOnlySpan<char> value) => value.Trim() switch
-    {
-        var v when v.Equals(Under18, StringComparison.OrdinalIgnoreCase) || v is "<18" || v is "18-" => Under18,
-        var v when v.Equals(EighteenPlus, StringComparison.OrdinalIgnoreCase) || v is "18+" => EighteenPlus,
-        _ => null,
-    };
 }
 
 internal sealed class StudentCountConfiguration : IEntityTypeConfiguration<StudentCount>

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using Verzuim.Hotspot.Api.Geography;
-
 namespace Verzuim.Hotspot.Api.Data;
 
 internal static class DataExtensions

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Verzuim.Hotspot.Api.Counts;
-using Verzuim.Hotspot.Api.Geography;
-
 namespace Verzuim.Hotspot.Api.Data;
 
 /// <remarks>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Verzuim.Hotspot.Api.Disclosure;
 
 internal enum DisclosureMode

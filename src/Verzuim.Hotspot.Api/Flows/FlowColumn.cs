@@ -1,5 +1,3 @@
-using Verzuim.Hotspot.Api.Geography;
-
 namespace Verzuim.Hotspot.Api.Flows;
 
 /// <summary>

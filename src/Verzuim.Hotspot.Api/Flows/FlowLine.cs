@@ -1,5 +1,3 @@
-using Verzuim.Hotspot.Api.Disclosure;
-
 namespace Verzuim.Hotspot.Api.Flows;
 
 /// <summary>One part of a matrix line (a column's regions or a row's institutions): exact counts and whether it is hidden.</summary>

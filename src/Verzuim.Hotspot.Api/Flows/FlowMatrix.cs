@@ -1,5 +1,3 @@
-using Verzuim.Hotspot.Api.Disclosure;
-
 namespace Verzuim.Hotspot.Api.Flows;
 
 /// <summary>
@@ -35,6 +33,9 @@ internal sealed class FlowMatrix
     }
 
     public FlowDimension By { get; }
+
+    /// <summary>Two counts and a mask bit per cell, plus the labels: what the cache charges for this matrix.</summary>
+    public long ApproximateBytes => (17L * Rows.Count * Columns.Count) + (256L * (Rows.Count + Columns.Count));
     public IReadOnlyList<FlowRow> Rows { get; }
     public IReadOnlyList<FlowColumn> Columns { get; }
     public long[,] Students { get; }

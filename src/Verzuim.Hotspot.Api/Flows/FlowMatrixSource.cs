@@ -1,61 +1,38 @@
-using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Options;
-using Npgsql;
-using Verzuim.Hotspot.Api.Disclosure;
-using Verzuim.Hotspot.Api.Geography;
 using Verzuim.Hotspot.Api.Regions;
 
 namespace Verzuim.Hotspot.Api.Flows;
 
 /// <summary>
 /// Builds flow matrices in PostGIS and keeps them, suppressed, per data version: every import and geography load bumps
-/// data_state.version, so a new version is a new cache key and old entries simply age out.
+/// data_state.version, so a new version is a new key and the old matrices are dropped.
 /// </summary>
-internal sealed class FlowMatrixSource(NpgsqlDataSource dataSource, IMemoryCache cache, IOptions<GeographyOptions> geography) : IDisposable
+internal sealed class FlowMatrixSource(NpgsqlDataSource dataSource, VersionedCache cache, IOptions<GeographyOptions> geography)
 {
-    private static readonly TimeSpan Idle = TimeSpan.FromMinutes(30);
+    private const string Family = "flows";
 
-    // A miss costs a second or two; after an import, concurrent requests wait for one build instead of each starting their own.
-    private readonly SemaphoreSlim _building = new(1, 1);
-
-    private sealed record Key(long DataVersion, string SchoolYear, AgeBandFilter Band, DisclosureMode Mode, int MinimumCount);
+    private sealed record Key(string SchoolYear, AgeBandFilter Band, int Year, DisclosureMode Mode, int MinimumCount);
 
     private sealed record CellRow(string? Region, string Column, long Students, long Reports);
 
-    public int ClassificationYear => geography.Value.ClassificationYear;
-
-    public async Task<FlowMatrix> GetAsync(string schoolYear, AgeBandFilter band, FlowDimension by, long dataVersion, DisclosurePolicy policy,
-        CancellationToken ct)
+    public async Task<FlowMatrix> GetAsync(CountsScope scope, FlowDimension by, DisclosurePolicy policy, CancellationToken ct)
     {
-        var key = new Key(dataVersion, schoolYear, band, policy.Mode, policy.MinimumCount);
-        if (!cache.TryGetValue(key, out (FlowMatrix Institutions, FlowMatrix Campuses) pair))
-        {
-            await _building.WaitAsync(ct);
-            try
-            {
-                if (!cache.TryGetValue(key, out pair))
-                {
-                    pair = await BuildAsync(schoolYear, band, policy, ct);
-                    cache.Set(key, pair, new MemoryCacheEntryOptions { SlidingExpiration = Idle });
-                }
-            }
-            finally
-            {
-                _building.Release();
-            }
-        }
+        // Both tables come from one build: they are suppressed together, as linked tables.
+        var key = new Key(scope.SchoolYear, scope.Band, scope.ClassificationYear, policy.Mode, policy.MinimumCount);
+        var pair = await cache.GetOrBuildAsync(Family, scope.DataVersion, key,
+            () => BuildAsync(key.SchoolYear, key.Band, key.Year, policy, CancellationToken.None),
+            p => p.Institutions.ApproximateBytes + p.Campuses.ApproximateBytes, ct);
         return by == FlowDimension.Campus ? pair.Campuses : pair.Institutions;
     }
-
-    public void Dispose() => _building.Dispose();
 
     /// <summary>
     /// Both matrices straight from the database (exact counts), suppressed together because they are linked tables; not cached.
     /// </summary>
-    public async Task<(FlowMatrix Institutions, FlowMatrix Campuses)> BuildAsync(string schoolYear, AgeBandFilter band, DisclosurePolicy policy,
-        CancellationToken ct)
+    public Task<(FlowMatrix Institutions, FlowMatrix Campuses)> BuildAsync(string schoolYear, AgeBandFilter band, DisclosurePolicy policy,
+        CancellationToken ct) => BuildAsync(schoolYear, band, geography.Value.ClassificationYear, policy, ct);
+
+    private async Task<(FlowMatrix Institutions, FlowMatrix Campuses)> BuildAsync(string schoolYear, AgeBandFilter band, int year,
+        DisclosurePolicy policy, CancellationToken ct)
     {
-        var year = ClassificationYear;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         // One snapshot for cells and labels, so a concurrent import cannot mix two versions in one answer.
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);

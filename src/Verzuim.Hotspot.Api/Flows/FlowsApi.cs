@@ -1,10 +1,5 @@
 using System.ComponentModel;
-using System.Globalization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using nietras.SeparatedValues;
-using Verzuim.Hotspot.Api.Data;
-using Verzuim.Hotspot.Api.Disclosure;
-using Verzuim.Hotspot.Api.Infrastructure;
 
 namespace Verzuim.Hotspot.Api.Flows;
 
@@ -18,7 +13,7 @@ internal static class FlowsApi
         "Suppressed flows, the unplaced row and any institution or campus without a location are left out, so flows do not add up to the totals.";
 
     public static IServiceCollection AddFlows(this IServiceCollection services) =>
-        services.AddMemoryCache().AddSingleton<FlowMatrixSource>();
+        services.AddSingleton<FlowMatrixSource>();
 
     public static IEndpointRouteBuilder MapFlows(this IEndpointRouteBuilder app)
     {
@@ -36,9 +31,8 @@ internal static class FlowsApi
     }
 
     private static async Task<Results<Ok<FlowsResponse>, JsonHttpResult<FlowmapResponse>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> GetFlows(
-        HttpContext http, HotspotDbContext db, DisclosurePolicy policy, FlowMatrixSource source,
-        [Description("School year, e.g. 2024-2025; default the latest with counts.")] string? schoolYear,
-        [Description("all (default) | under18 | 18plus")] string? ageBand,
+        HttpContext http, HotspotDbContext db, DisclosurePolicy policy, FlowMatrixSource source, IOptions<GeographyOptions> geography,
+        [AsParameters] CountsQuery counts,
         [Description("institution (default) | campus")] string? by,
         [Description("json (default) | csv | flowmap | kepler")] string? format,
         CancellationToken ct)
@@ -52,24 +46,21 @@ internal static class FlowsApi
         {
             return ProblemDetailsExtensions.InvalidParameter("format", "format is json, csv, flowmap or kepler.");
         }
-        var request = await FlowRequest.ResolveAsync(db, policy, schoolYear, ageBand, AgeBandFilter.All, ct);
-        if (request.Invalid is { } invalid)
+        var resolved = await CountsScope.ResolveAsync(counts, AgeBandFilter.All, db, policy, geography, ct);
+        if (!resolved.Succeeded)
         {
-            return invalid;
+            return resolved.Problem!;
         }
-        if (request.Missing is { } missing)
-        {
-            return missing;
-        }
-        var provenance = request.Provenance!;
-        var matrix = await source.GetAsync(provenance.SchoolYear, request.Band, dimension, provenance.DataVersion, policy, ct);
+        var scope = resolved.Scope;
+        var provenance = scope.Provenance;
+        var matrix = await source.GetAsync(scope, dimension, policy, ct);
         WriteProvenanceHeaders(http.Response, provenance);
         return kind switch
         {
             "csv" => TypedResults.Text(LongFormCsv(matrix), CsvContentType),
             "kepler" => TypedResults.Text(KeplerCsv(matrix), CsvContentType),
             "flowmap" => TypedResults.Json(Flowmap(matrix, provenance)),
-            _ => TypedResults.Ok(Matrix(matrix, provenance, source.ClassificationYear)),
+            _ => TypedResults.Ok(Matrix(matrix, provenance, scope.ClassificationYear)),
         };
     }
 

@@ -1,5 +1,3 @@
-using Verzuim.Hotspot.Api.Disclosure;
-
 namespace Verzuim.Hotspot.Api.Flows;
 
 /// <summary>

@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NetTopologySuite.Geometries;
-using Verzuim.Hotspot.Api.Data;
 
 namespace Verzuim.Hotspot.Api.Geography;
 

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using Npgsql;
-using Verzuim.Hotspot.Api.Geography;
-
 namespace Verzuim.Hotspot.Api.Health;
 
 internal static class HealthApi

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Npgsql;
-
 namespace Verzuim.Hotspot.Api.Hotspots;
 
 /// <summary>
@@ -8,15 +5,16 @@ namespace Verzuim.Hotspot.Api.Hotspots;
 /// simplifying 4,000 PC4 polygons costs about a second, and they change only with a geography reload.
 /// Other tolerances are read from PostGIS on each request, so the cache cannot grow with user input.
 /// </summary>
-internal sealed class AreaGeometryCache(NpgsqlDataSource dataSource)
+internal sealed class AreaGeometryCache(NpgsqlDataSource dataSource, VersionedCache cache)
 {
-    private readonly GeographyKeyedCache<Dictionary<string, JsonElement>> _cache =
-        new(dataSource, (year, level) => dataSource.GeoJsonAsync(level, year, DefaultToleranceM(level), CancellationToken.None));
+    // Per classification year: each year's geography is loaded (and versioned) on its own.
+    private const string Family = "area-geometry";
 
     public static double DefaultToleranceM(AreaLevel level) => level == AreaLevel.Pc4 ? 50 : 100;
 
-    public async Task<Dictionary<string, JsonElement>> GetAsync(int year, AreaLevel level, double toleranceM, CancellationToken ct) =>
+    public async Task<Dictionary<string, string>> GetAsync(int year, AreaLevel level, double toleranceM, CancellationToken ct) =>
         toleranceM != DefaultToleranceM(level)
             ? await dataSource.GeoJsonAsync(level, year, toleranceM, ct)
-            : await _cache.GetAsync(year, level, ct);
+            : await cache.GetOrBuildAsync($"{Family}/{year}", (await dataSource.GeographyLoadedAtAsync(year, ct)).Ticks, (year, level),
+                () => dataSource.GeoJsonAsync(level, year, toleranceM, CancellationToken.None), g => g.Sum(p => 2L * p.Value.Length) + (64L * g.Count), ct);
 }

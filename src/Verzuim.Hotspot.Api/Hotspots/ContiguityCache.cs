@@ -1,16 +1,20 @@
-using Npgsql;
-
 namespace Verzuim.Hotspot.Api.Hotspots;
 
 /// <summary>
 /// Queen contiguity per (classification year, level), computed once in PostGIS and kept in memory. It depends
 /// only on the polygons, so it is rebuilt when that year's geography is reloaded, not when counts change.
 /// </summary>
-internal sealed class ContiguityCache(NpgsqlDataSource dataSource)
+internal sealed class ContiguityCache(NpgsqlDataSource dataSource, VersionedCache cache)
 {
-    private readonly GeographyKeyedCache<Contiguity> _cache = new(dataSource, (year, level) => BuildAsync(dataSource, year, level));
+    // Per classification year: each year's geography is loaded (and versioned) on its own.
+    private const string Family = "contiguity";
 
-    public Task<Contiguity> GetAsync(int year, AreaLevel level, CancellationToken ct) => _cache.GetAsync(year, level, ct);
+    public async Task<Contiguity> GetAsync(int year, AreaLevel level, CancellationToken ct)
+    {
+        var loadedAt = await dataSource.GeographyLoadedAtAsync(year, ct);
+        return await cache.GetOrBuildAsync($"{Family}/{year}", loadedAt.Ticks, (year, level), () => BuildAsync(dataSource, year, level),
+            c => 64L * c.Codes.Count, ct);
+    }
 
     private static async Task<Contiguity> BuildAsync(NpgsqlDataSource dataSource, int year, AreaLevel level)
     {

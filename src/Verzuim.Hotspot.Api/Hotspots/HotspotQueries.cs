@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Npgsql;
 using NpgsqlTypes;
 
 namespace Verzuim.Hotspot.Api.Hotspots;
@@ -46,20 +44,20 @@ internal static class HotspotQueries
     }
 
     /// <summary>WGS84 GeoJSON geometry per area code, simplified by <paramref name="toleranceM"/> metres (0 = as stored).</summary>
-    public static async Task<Dictionary<string, JsonElement>> GeoJsonAsync(this NpgsqlDataSource dataSource, AreaLevel level, int year,
+    public static async Task<Dictionary<string, string>> GeoJsonAsync(this NpgsqlDataSource dataSource, AreaLevel level, int year,
         double toleranceM, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(level == AreaLevel.Pc4 ? HotspotsSql.Pc4GeoJson : HotspotsSql.MunicipalityGeoJson);
         command.Parameters.AddWithValue("year", year);
         command.Parameters.AddWithValue("tolerance", toleranceM);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        var geometries = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        // Kept as PostGIS wrote it: the GeoJSON writer copies it into answers as is.
+        var geometries = new Dictionary<string, string>(StringComparer.Ordinal);
         while (await reader.ReadAsync(ct))
         {
             if (!reader.IsDBNull(1))
             {
-                using var document = JsonDocument.Parse(reader.GetString(1));
-                geometries[reader.GetString(0).Trim()] = document.RootElement.Clone();
+                geometries[reader.GetString(0).Trim()] = reader.GetString(1);
             }
         }
         return geometries;

@@ -1,21 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using Verzuim.Hotspot.Api.Disclosure;
 
 namespace Verzuim.Hotspot.Api.Hotspots;
-
-/// <summary>
-/// A GeoJSON FeatureCollection (RFC 7946, WGS84) named "hotspots", with the parameters, a class summary, the
-/// unplaced students and the provenance of the counts as foreign members.
-/// </summary>
-internal sealed record HotspotCollection(
-    string Type,
-    string Name,
-    HotspotParameters Parameters,
-    HotspotSummary Summary,
-    PublishedCounts Unplaced,
-    CountsProvenance Provenance,
-    IReadOnlyList<HotspotFeature> Features);
 
 internal sealed record HotspotParameters(
     string Level,
@@ -30,12 +15,6 @@ internal sealed record HotspotParameters(
 
 /// <summary>Areas per class; <see cref="NoData"/> areas have no students, <see cref="NoNeighbours"/> no neighbour with data.</summary>
 internal sealed record HotspotSummary(int Areas, int NoData, int NoNeighbours, IReadOnlyDictionary<string, int> Classes);
-
-internal sealed record HotspotFeature(
-    string Type,
-    string Id,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] JsonElement? Geometry,
-    HotspotProperties Properties);
 
 /// <summary>
 /// Flat, so GIS tools read it as an attribute table. Counts 1-4 are null with <see cref="Suppressed"/>, and so are

@@ -1,31 +1,16 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using Microsoft.OpenApi;
-using Npgsql;
-using Verzuim.Hotspot.Api.Data;
-using Verzuim.Hotspot.Api.Disclosure;
-using Verzuim.Hotspot.Api.Geography;
-using Verzuim.Hotspot.Api.Infrastructure;
+using Microsoft.AspNetCore.Http.Json;
 
 namespace Verzuim.Hotspot.Api.Hotspots;
 
 internal static class HotspotsApi
 {
-    public const string GeoJsonContentType = "application/geo+json";
+    public const string GeoJsonContentType = Geo.GeoJsonWriter.ContentType;
     public const int MaxPermutations = 9999;
     public const double MaxSimplifyM = 1000;
 
-    public static IServiceCollection AddHotspots(this IServiceCollection services)
-    {
-        services.ConfigureSwaggerGen(o => o.MapType<System.Text.Json.JsonElement>(() => new OpenApiSchema
-        {
-            Type = JsonSchemaType.Object,
-            Description = "A GeoJSON geometry (RFC 7946, WGS84 lon/lat).",
-        }));
-        return services.AddSingleton<ContiguityCache>().AddSingleton<AreaGeometryCache>();
-    }
+    public static IServiceCollection AddHotspots(this IServiceCollection services) =>
+        services.AddSingleton<ContiguityCache>().AddSingleton<AreaGeometryCache>();
 
-    /// <summary>Maps /hotspots, /outliers and /trends: the three views on where absence is unusually high.</summary>
     public static IEndpointRouteBuilder MapHotspots(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/hotspots").WithTags("Hotspots")
@@ -35,10 +20,9 @@ internal static class HotspotsApi
                 "Queen contiguity from the stored polygons. gistar: Getis-Ord Gi* (binary weights with self), class Hot/Cold 90/95/99 " +
                 "from the Benjamini-Hochberg adjusted two-sided p (pFdr). moran: local Moran's I (row-standardised), class = quadrant " +
                 "where pFdr < 0.05. pSim is the conditional permutation pseudo p (folded, seeded). Areas without students are NoData, " +
-                "areas without neighbours NoNeighbours; students whose postcode has no area are counted under 'unplaced'.")
-            .Produces<HotspotCollection>(StatusCodes.Status200OK, GeoJsonContentType);
-        app.MapOutliers();
-        app.MapTrends();
+                "areas without neighbours NoNeighbours; students whose postcode has no area are counted under 'unplaced'. " +
+                "A FeatureCollection named hotspots with parameters, summary, unplaced and provenance as foreign members.")
+            .Produces(StatusCodes.Status200OK, contentType: GeoJsonContentType);
         return app;
     }
 
@@ -53,9 +37,13 @@ internal static class HotspotsApi
         return ok;
     }
 
-    internal static async Task<Results<JsonHttpResult<HotspotCollection>, ValidationProblem, ProblemHttpResult>> GetHotspots(
-        [AsParameters] HotspotsRequest request, HotspotDbContext db, NpgsqlDataSource dataSource, ContiguityCache contiguityCache, AreaGeometryCache geometryCache,
-        DisclosurePolicy policy, IOptions<GeographyOptions> options, CancellationToken ct)
+    private sealed record AnswerKey(AreaLevel Level, HotspotMethod Method, RateSmoothing Smoothing, int Permutations, ulong Seed, double Simplify,
+        int Year, string SchoolYear, AgeBandFilter Band, DisclosureMode Mode, int MinimumCount);
+
+    internal static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetHotspots(
+        [AsParameters] HotspotsRequest request, [AsParameters] CountsQuery counts, HotspotDbContext db, NpgsqlDataSource dataSource,
+        ContiguityCache contiguityCache, AreaGeometryCache geometryCache, VersionedCache cache, DisclosurePolicy policy,
+        IOptions<GeographyOptions> options, IOptions<JsonOptions> json, CancellationToken ct)
     {
         if (!TryParseLevel(request.Level, out var level))
         {
@@ -81,10 +69,6 @@ internal static class HotspotsApi
         {
             return ProblemDetailsExtensions.InvalidParameter("smooth", "Use eb (empirical Bayes) or none.");
         }
-        if (!CountsContext.TryParseAgeBand(request.AgeBand, AgeBandFilter.All, out var band))
-        {
-            return ProblemDetailsExtensions.InvalidParameter("ageBand", "Use all, under18 or 18plus.");
-        }
         var permutations = request.Permutations ?? Statistics.ConditionalPermutation.DefaultPermutations;
         if (permutations is < 0 or > MaxPermutations)
         {
@@ -95,41 +79,44 @@ internal static class HotspotsApi
         {
             return ProblemDetailsExtensions.InvalidParameter("simplify", $"Metres between 0 and {MaxSimplifyM}.");
         }
-        if (request.SchoolYear is { } requested && !CountsContext.IsWellFormedSchoolYear(requested))
+        var resolved = await CountsScope.ResolveAsync(counts, AgeBandFilter.All, db, policy, options, ct);
+        if (!resolved.Succeeded)
         {
-            return ProblemDetailsExtensions.InvalidParameter("schoolYear", "A school year is written 2024-2025.");
+            return resolved.Problem!;
         }
-        if (await db.ResolveYearAsync(request.Year, options, ct) is not { } year)
-        {
-            return ProblemDetailsExtensions.NotFound($"Classification year {request.Year} is not loaded.");
-        }
-        if (await db.ResolveSchoolYearAsync(request.SchoolYear, ct) is not { } schoolYear)
-        {
-            return ProblemDetailsExtensions.NotFound(request.SchoolYear is null ? "No counts have been imported." : $"No counts for school year {request.SchoolYear}.");
-        }
+        var scope = resolved.Scope;
+        var key = new AnswerKey(level, method.Value, smoothing.Value, permutations, request.Seed ?? Statistics.ConditionalPermutation.DefaultSeed,
+            simplify, scope.ClassificationYear, scope.SchoolYear, scope.Band, policy.Mode, policy.MinimumCount);
+        // Computed once per data version and parameters: permutations over thousands of areas cost far more than serving bytes.
+        var answer = await cache.GetOrBuildAsync("hotspots", scope.DataVersion, key,
+            () => AnalyseAsync(key, scope, dataSource, contiguityCache, geometryCache, policy, json.Value.SerializerOptions), a => a.Length, ct);
+        return TypedResults.File(answer, GeoJsonContentType);
+    }
 
-        var seed = request.Seed ?? Statistics.ConditionalPermutation.DefaultSeed;
+    private static async Task<byte[]> AnalyseAsync(AnswerKey key, CountsScope scope, NpgsqlDataSource dataSource, ContiguityCache contiguityCache,
+        AreaGeometryCache geometryCache, DisclosurePolicy policy, System.Text.Json.JsonSerializerOptions json)
+    {
+        var (level, year, band, ct) = (key.Level, key.Year, scope.Band, CancellationToken.None);
         // Independent reads on separate pooled connections.
         var contiguityTask = contiguityCache.GetAsync(year, level, ct);
-        var countsTask = dataSource.AreaCountsAsync(level, year, schoolYear.SchoolYear, band.StoredValue(), ct);
-        var unplacedTask = dataSource.UnplacedCountsAsync(year, schoolYear.SchoolYear, band.StoredValue(), ct);
-        var geometriesTask = geometryCache.GetAsync(year, level, simplify, ct);
+        var countsTask = dataSource.AreaCountsAsync(level, year, scope.SchoolYear, band.StoredValue(), ct);
+        var unplacedTask = dataSource.UnplacedCountsAsync(year, scope.SchoolYear, band.StoredValue(), ct);
+        var geometriesTask = geometryCache.GetAsync(year, level, key.Simplify, ct);
         await Task.WhenAll(contiguityTask, countsTask, unplacedTask, geometriesTask);
         var (contiguity, counts, unplaced, geometries) = (await contiguityTask, await countsTask, await unplacedTask, await geometriesTask);
-        var provenance = await db.ProvenanceAsync(schoolYear, band, policy, ct);
 
         // Align the counts with the contiguity's order; an area the contiguity knows but the counts query does not is empty.
         var byCode = counts.ToDictionary(c => c.Code, StringComparer.Ordinal);
         var aligned = contiguity.Codes.Select(code => byCode.GetValueOrDefault(code) ?? new AreaCounts(code, "", 0, 0)).ToList();
-        var statistics = await Task.Run(() => HotspotAnalysis.Run(aligned, contiguity, method.Value, smoothing.Value, permutations, seed), ct);
+        var statistics = await Task.Run(() => HotspotAnalysis.Run(aligned, contiguity, key.Method, key.Smoothing, key.Permutations, key.Seed));
 
-        var features = new List<HotspotFeature>(aligned.Count);
+        var features = new List<(string, string?, HotspotProperties)>(aligned.Count);
         for (var i = 0; i < aligned.Count; i++)
         {
             var (area, s) = (aligned[i], statistics[i]);
             var suppressed = policy.IsSmall(area.Students) || policy.IsSmall(area.Reports);
             var published = PublishedCounts.Of(area.Students, area.Reports, suppressed);
-            features.Add(new HotspotFeature("Feature", area.Code, geometries.TryGetValue(area.Code, out var g) ? g : null,
+            features.Add((area.Code, geometries.GetValueOrDefault(area.Code),
                 new HotspotProperties(area.Code, area.Name, published.Students, published.AbsenceReports, suppressed, published.ReportsPer100,
                     suppressed ? null : Finite(s.Value * 100, 4), s.Neighbours, Finite(s.Z, 6), Finite(s.P), Finite(s.PSim, 6),
                     Finite(s.PFdr), Finite(s.LocalI, 6), s.Class)));
@@ -138,15 +125,15 @@ internal static class HotspotsApi
             statistics.Count(s => s.Class == nameof(Statistics.HotspotClass.NoNeighbours)),
             statistics.GroupBy(s => s.Class).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()));
         var unplacedSuppressed = policy.IsSmall(unplaced.Students) || policy.IsSmall(unplaced.Reports);
-        var parameters = new HotspotParameters(level == AreaLevel.Pc4 ? "pc4" : "municipality", method == HotspotMethod.GiStar ? "gistar" : "moran",
-            year, smoothing == RateSmoothing.EmpiricalBayes ? "eb" : "none", permutations, seed, simplify,
-            method == HotspotMethod.GiStar ? "queen contiguity, binary, self included" : "queen contiguity, row-standardised",
-            method == HotspotMethod.GiStar
+        var gistar = key.Method == HotspotMethod.GiStar;
+        var parameters = new HotspotParameters(level == AreaLevel.Pc4 ? "pc4" : "municipality", gistar ? "gistar" : "moran",
+            year, key.Smoothing == RateSmoothing.EmpiricalBayes ? "eb" : "none", key.Permutations, key.Seed, key.Simplify,
+            gistar ? "queen contiguity, binary, self included" : "queen contiguity, row-standardised",
+            gistar
                 ? "pFdr (Benjamini-Hochberg of the two-sided analytic p): 99% < 0.01, 95% < 0.05, 90% < 0.10"
                 : $"pFdr (Benjamini-Hochberg of the analytic p) < {HotspotAnalysis.MoranAlpha}");
-        var collection = new HotspotCollection("FeatureCollection", "hotspots", parameters, summary,
-            PublishedCounts.Of(unplaced.Students, unplaced.Reports, unplacedSuppressed), provenance, features);
-        return TypedResults.Json(collection, contentType: GeoJsonContentType);
+        return HotspotsAnswer.Write(parameters, summary, PublishedCounts.Of(unplaced.Students, unplaced.Reports, unplacedSuppressed),
+            scope.Provenance, features, json);
     }
 
     internal static double? Finite(double value) => double.IsFinite(value) ? value : null;

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Verzuim.Hotspot.Api.Disclosure;
 using Verzuim.Hotspot.Api.Hotspots.Statistics;
 
 namespace Verzuim.Hotspot.Api.Hotspots;

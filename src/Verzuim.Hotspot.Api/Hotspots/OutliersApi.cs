@@ -1,12 +1,5 @@
 using System.ComponentModel;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using Npgsql;
-using Verzuim.Hotspot.Api.Data;
-using Verzuim.Hotspot.Api.Disclosure;
-using Verzuim.Hotspot.Api.Geography;
 using Verzuim.Hotspot.Api.Hotspots.Statistics;
-using Verzuim.Hotspot.Api.Infrastructure;
 
 namespace Verzuim.Hotspot.Api.Hotspots;
 
@@ -33,11 +26,9 @@ internal static class OutliersApi
 
     internal static async Task<Results<Ok<OutliersResponse>, ValidationProblem, ProblemHttpResult>> GetOutliers(
         HotspotDbContext db, NpgsqlDataSource dataSource, DisclosurePolicy policy, IOptions<GeographyOptions> options,
+        [AsParameters] CountsQuery counts,
         [Description("cell (institution x region of residence), campus or institution.")] string? level,
-        [Description("School year, e.g. 2024-2025; default the latest with counts.")] string? schoolYear,
-        [Description("all, under18 or 18plus.")] string? ageBand,
         [Description("high, low or any: only units flagged at 95% (which includes 99.8%); default all units.")] string? flag,
-        [Description("Classification year of the geography; default the configured one.")] int? year,
         CancellationToken ct)
     {
         var unitLevel = level?.Trim().ToLowerInvariant() ?? "cell";
@@ -50,24 +41,15 @@ internal static class OutliersApi
         {
             return ProblemDetailsExtensions.InvalidParameter("flag", "Use high, low or any.");
         }
-        if (!CountsContext.TryParseAgeBand(ageBand, AgeBandFilter.All, out var band))
+        var resolved = await CountsScope.ResolveAsync(counts, AgeBandFilter.All, db, policy, options, ct);
+        if (!resolved.Succeeded)
         {
-            return ProblemDetailsExtensions.InvalidParameter("ageBand", "Use all, under18 or 18plus.");
+            return resolved.Problem!;
         }
-        if (schoolYear is { } requested && !CountsContext.IsWellFormedSchoolYear(requested))
-        {
-            return ProblemDetailsExtensions.InvalidParameter("schoolYear", "A school year is written 2024-2025.");
-        }
-        if (await db.ResolveYearAsync(year, options, ct) is not { } classificationYear)
-        {
-            return ProblemDetailsExtensions.NotFound($"Classification year {year} is not loaded.");
-        }
-        if (await db.ResolveSchoolYearAsync(schoolYear, ct) is not { } dataset)
-        {
-            return ProblemDetailsExtensions.NotFound(schoolYear is null ? "No counts have been imported." : $"No counts for school year {schoolYear}.");
-        }
+        var scope = resolved.Scope;
+        var (band, classificationYear) = (scope.Band, scope.ClassificationYear);
 
-        var rows = await dataSource.CampusRegionCountsAsync(classificationYear, dataset.SchoolYear, band.StoredValue(), ct);
+        var rows = await dataSource.CampusRegionCountsAsync(classificationYear, scope.SchoolYear, band.StoredValue(), ct);
         // National rate per age band, over every student (unplaced residents included).
         var national = rows.GroupBy(r => r.AgeBand, StringComparer.Ordinal).ToDictionary(g => g.Key,
             g => (double)g.Sum(r => r.Reports) / g.Sum(r => r.Students), StringComparer.Ordinal);
@@ -91,7 +73,7 @@ internal static class OutliersApi
         var analysed = units.Values.Where(u => u.Expected > 0).OrderBy(u => u.Id, StringComparer.Ordinal).ToList();
         if (analysed.Count < 2)
         {
-            return ProblemDetailsExtensions.NotFound($"Fewer than two {unitLevel} units with expected reports in {dataset.SchoolYear}.");
+            return ProblemDetailsExtensions.NotFound($"Fewer than two {unitLevel} units with expected reports in {scope.SchoolYear}.");
         }
 
         var funnel = FunnelPlot.Analyse([.. analysed.Select(u => (double)u.Reports)], [.. analysed.Select(u => u.Expected)]);
@@ -114,7 +96,7 @@ internal static class OutliersApi
         items.Sort((a, b) => b.AdjustedZ.CompareTo(a.AdjustedZ));
 
         var unplaced = rows.Where(r => r.RmcCode is null).Aggregate((Students: 0L, Reports: 0L), (t, r) => (t.Students + r.Students, t.Reports + r.Reports));
-        var provenance = await db.ProvenanceAsync(dataset, band, policy, ct);
+        var provenance = scope.Provenance;
         return TypedResults.Ok(new OutliersResponse(unitLevel, flagFilter, analysed.Count, Math.Round(funnel.Phi, 6), funnel.Tau2,
             funnel.OverdispersionCorrected, national.ToDictionary(n => n.Key, n => Math.Round(100 * n.Value, 4), StringComparer.Ordinal),
             PublishedCounts.Of(unplaced.Students, unplaced.Reports, policy.IsSmall(unplaced.Students) || policy.IsSmall(unplaced.Reports)),

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Verzuim.Hotspot.Api.Disclosure;
 
 namespace Verzuim.Hotspot.Api.Hotspots;
 

@@ -1,13 +1,5 @@
 using System.ComponentModel;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using Verzuim.Hotspot.Api.Data;
-using Verzuim.Hotspot.Api.Disclosure;
-using Verzuim.Hotspot.Api.Geography;
 using Verzuim.Hotspot.Api.Hotspots.Statistics;
-using Verzuim.Hotspot.Api.Infrastructure;
 
 namespace Verzuim.Hotspot.Api.Hotspots;
 
@@ -33,11 +25,10 @@ internal static class TrendsApi
 
     internal static async Task<Results<Ok<TrendsResponse>, ValidationProblem, ProblemHttpResult>> GetTrends(
         HotspotDbContext db, NpgsqlDataSource dataSource, DisclosurePolicy policy, IOptions<GeographyOptions> options,
+        [AsParameters] CountsQuery counts,
         [Description("region (RMC region of residence) or institution.")] string? level,
-        [Description("First school year; default the one before 'to'.")] string? from,
-        [Description("Second school year; default the latest with counts.")] string? to,
-        [Description("all, under18 or 18plus.")] string? ageBand,
-        [Description("Classification year of the geography; default the configured one.")] int? year,
+        [Description("First school year; default the one before the second.")] string? from,
+        [Description("Second school year (the same as schoolYear, which it overrides); default the latest with counts.")] string? to,
         CancellationToken ct)
     {
         var unitLevel = level?.Trim().ToLowerInvariant() ?? "region";
@@ -45,43 +36,40 @@ internal static class TrendsApi
         {
             return ProblemDetailsExtensions.InvalidParameter("level", "Use region or institution.");
         }
-        if (!CountsContext.TryParseAgeBand(ageBand, AgeBandFilter.All, out var band))
-        {
-            return ProblemDetailsExtensions.InvalidParameter("ageBand", "Use all, under18 or 18plus.");
-        }
-        foreach (var (name, value) in new[] { ("from", from), ("to", to) })
-        {
-            if (value is not null && !CountsContext.IsWellFormedSchoolYear(value))
-            {
-                return ProblemDetailsExtensions.InvalidParameter(name, "A school year is written 2024-2025.");
-            }
-        }
         if (from is not null && from == to)
         {
             return ProblemDetailsExtensions.InvalidParameter("to", "Compare two different school years.");
         }
-        if (await db.ResolveYearAsync(year, options, ct) is not { } classificationYear)
+        // Both school years go through the one counts scope, each under its own parameter name.
+        var second = await CountsScope.ResolveAsync(new CountsQuery { SchoolYear = to ?? counts.SchoolYear, AgeBand = counts.AgeBand, Year = counts.Year },
+            AgeBandFilter.All, db, policy, options, ct, schoolYearName: to is null ? "schoolYear" : "to");
+        if (!second.Succeeded)
         {
-            return ProblemDetailsExtensions.NotFound($"Classification year {year} is not loaded.");
+            return second.Problem!;
         }
-        if (await db.ResolveSchoolYearAsync(to, ct) is not { } toYear)
-        {
-            return ProblemDetailsExtensions.NotFound(to is null ? "No counts have been imported." : $"No counts for school year {to}.");
-        }
-        var fromName = from ?? await db.SchoolYearDatasets.AsNoTracking().Where(d => string.Compare(d.SchoolYear, toYear.SchoolYear) < 0)
+        var toScope = second.Scope;
+        var fromName = from ?? await db.SchoolYearDatasets.AsNoTracking().Where(d => string.Compare(d.SchoolYear, toScope.SchoolYear) < 0)
             .OrderByDescending(d => d.SchoolYear).Select(d => d.SchoolYear).FirstOrDefaultAsync(ct);
-        if (fromName is null || await db.ResolveSchoolYearAsync(fromName, ct) is not { } fromYear)
+        if (fromName is null)
         {
-            return ProblemDetailsExtensions.NotFound(from is null ? $"No school year with counts before {toYear.SchoolYear}." : $"No counts for school year {from}.");
+            return ProblemDetailsExtensions.NotFound($"No school year with counts before {toScope.SchoolYear}.");
         }
-        if (fromYear.SchoolYear == toYear.SchoolYear)
+        var first = await CountsScope.ResolveAsync(new CountsQuery { SchoolYear = fromName, AgeBand = counts.AgeBand, Year = counts.Year },
+            AgeBandFilter.All, db, policy, options, ct, schoolYearName: "from");
+        if (!first.Succeeded)
+        {
+            return first.Problem!;
+        }
+        var fromScope = first.Scope;
+        if (fromScope.SchoolYear == toScope.SchoolYear)
         {
             return ProblemDetailsExtensions.InvalidParameter("from", "Compare two different school years.");
         }
+        var (band, classificationYear) = (toScope.Band, toScope.ClassificationYear);
 
         var units = new Dictionary<string, Totals>(StringComparer.Ordinal);
         var national = new Totals("NL", "Nederland");
-        foreach (var (schoolYear, isFrom) in new[] { (fromYear.SchoolYear, true), (toYear.SchoolYear, false) })
+        foreach (var (schoolYear, isFrom) in new[] { (fromScope.SchoolYear, true), (toScope.SchoolYear, false) })
         {
             foreach (var r in await dataSource.CampusRegionCountsAsync(classificationYear, schoolYear, band.StoredValue(), ct))
             {
@@ -108,10 +96,10 @@ internal static class TrendsApi
         var nationalTo = (double)national.ReportsTo / national.StudentsTo;
         var nationalRatio = nationalTo / nationalFrom;
         var items = units.Values.OrderBy(u => u.Code, StringComparer.Ordinal).Select(u => Trend(u, nationalRatio, policy)).ToList();
-        return TypedResults.Ok(new TrendsResponse(unitLevel, fromYear.SchoolYear, toYear.SchoolYear,
+        return TypedResults.Ok(new TrendsResponse(unitLevel, fromScope.SchoolYear, toScope.SchoolYear,
             new TrendNational(Math.Round(100 * nationalFrom, 4), Math.Round(100 * nationalTo, 4), Math.Round(100 * (nationalTo - nationalFrom), 4),
                 Math.Round(nationalRatio - 1, 6)),
-            items, await db.ProvenanceAsync(fromYear, band, policy, ct), await db.ProvenanceAsync(toYear, band, policy, ct)));
+            items, fromScope.Provenance, toScope.Provenance));
     }
 
     private static void Add(Totals totals, CampusRegionCount r, bool isFrom)
@@ -127,11 +115,6 @@ internal static class TrendsApi
             totals.ReportsTo += r.Reports;
         }
     }
-
-    internal static TrendUnit Trend(string code, string name, long studentsFrom, long reportsFrom, long studentsTo, long reportsTo,
-        double nationalRatio, DisclosurePolicy policy) =>
-        Trend(new Totals(code, name) { StudentsFrom = studentsFrom, ReportsFrom = reportsFrom, StudentsTo = studentsTo, ReportsTo = reportsTo },
-            nationalRatio, policy);
 
     private static TrendUnit Trend(Totals u, double nationalRatio, DisclosurePolicy policy)
     {

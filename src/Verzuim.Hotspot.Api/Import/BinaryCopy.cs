@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace Verzuim.Hotspot.Api.Import;
 
 /// <summary>Bulk loads rows with PostgreSQL binary COPY; the one write path for staging tables.</summary>

@@ -1,11 +1,9 @@
-using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
 using nietras.SeparatedValues;
-using Verzuim.Hotspot.Api.Data;
 
 namespace Verzuim.Hotspot.Api.Import;
 

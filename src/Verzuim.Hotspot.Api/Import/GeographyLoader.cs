@@ -1,7 +1,4 @@
-using Npgsql;
 using NpgsqlTypes;
-using Verzuim.Hotspot.Api.Data;
-using Verzuim.Hotspot.Api.Geography;
 
 namespace Verzuim.Hotspot.Api.Import;
 

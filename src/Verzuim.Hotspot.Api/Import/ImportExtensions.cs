@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using Verzuim.Hotspot.Api.Counts;
-using Verzuim.Hotspot.Api.Data;
 using Verzuim.Hotspot.Api.Import.Synthetic;
 
 namespace Verzuim.Hotspot.Api.Import;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Verzuim.Hotspot.Api.Infrastructure;

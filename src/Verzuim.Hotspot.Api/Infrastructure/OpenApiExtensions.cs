@@ -1,4 +1,5 @@
 using Microsoft.OpenApi;
+using Verzuim.Hotspot.Api.Geo;
 
 namespace Verzuim.Hotspot.Api.Infrastructure;
 
@@ -19,7 +20,7 @@ internal static class OpenApiExtensions
                     "municipalities, postcode areas, institutions and campuses, student flows and absence hotspots.",
             });
             o.SupportNonNullableReferenceTypes();
-        });
+        }).AddGeoJsonSchema();
     }
 
     public static WebApplication UseHotspotOpenApi(this WebApplication app)

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Verzuim.Hotspot.Api.Data;
-using Verzuim.Hotspot.Api.Geography;
-
 namespace Verzuim.Hotspot.Api.Institutions;
 
 internal static class CampusQuery

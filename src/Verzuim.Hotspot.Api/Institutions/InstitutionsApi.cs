@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Verzuim.Hotspot.Api.Data;
-using Verzuim.Hotspot.Api.Geography;
-using Verzuim.Hotspot.Api.Infrastructure;
-
 namespace Verzuim.Hotspot.Api.Institutions;
 
 internal static class InstitutionsApi
@@ -38,7 +31,7 @@ internal static class InstitutionsApi
         }
         if (await db.ResolveYearAsync(year, options, ct) is not { } y)
         {
-            return ProblemDetailsExtensions.NotFound($"Classification year {year} is not loaded.");
+            return ClassificationYears.NotLoaded(year, options);
         }
         var institution = await db.Institutions.AsNoTracking().SingleOrDefaultAsync(i => i.Brin == code, ct);
         if (institution is null)
@@ -58,7 +51,7 @@ internal static class InstitutionsApi
         }
         if (await db.ResolveYearAsync(year, options, ct) is not { } y)
         {
-            return ProblemDetailsExtensions.NotFound($"Classification year {year} is not loaded.");
+            return ClassificationYears.NotLoaded(year, options);
         }
         var campus = (await db.CampusesAsync(y, null, code, ct)).SingleOrDefault();
         if (campus is null)

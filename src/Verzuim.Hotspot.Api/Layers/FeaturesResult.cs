@@ -1,10 +1,8 @@
-using System.Globalization;
 using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Metadata;
-using Npgsql;
-using Verzuim.Hotspot.Api.Disclosure;
+using Verzuim.Hotspot.Api.Geo;
 
 namespace Verzuim.Hotspot.Api.Layers;
 
@@ -25,7 +23,7 @@ internal sealed class FeaturesResult(
     long? numberMatched,
     int? numberReturned) : IResult, IEndpointMetadataProvider
 {
-    public const string GeoJson = "application/geo+json";
+    public const string GeoJson = GeoJsonWriter.ContentType;
 
     private const int FlushBytes = 32 * 1024;
 
@@ -43,11 +41,10 @@ internal sealed class FeaturesResult(
         var statisticsWanted = statistics is not null && ItemsRequest.StatisticsProperties.Any(request.Wants);
 
         await using var reader = await command.ExecuteReaderAsync(ct);
-        var writer = new Utf8JsonWriter(response.BodyWriter, WriterOptions);
+        var writer = new Utf8JsonWriter(response.BodyWriter, GeoJsonWriter.Options);
         if (!Single)
         {
-            writer.WriteStartObject();
-            writer.WriteString("type", "FeatureCollection");
+            GeoJsonWriter.StartCollection(writer);
             writer.WriteNumber("numberMatched", numberMatched!.Value);
             writer.WriteNumber("numberReturned", numberReturned!.Value);
             writer.WriteString("timeStamp", DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
@@ -57,7 +54,7 @@ internal sealed class FeaturesResult(
                 writer.WritePropertyName("provenance");
                 JsonSerializer.Serialize(writer, provenance, ProvenanceJson);
             }
-            writer.WriteStartArray("features");
+            GeoJsonWriter.StartFeatures(writer);
         }
         while (await reader.ReadAsync(ct))
         {
@@ -70,8 +67,7 @@ internal sealed class FeaturesResult(
         }
         if (!Single)
         {
-            writer.WriteEndArray();
-            writer.WriteEndObject();
+            GeoJsonWriter.EndCollection(writer);
         }
         await writer.FlushAsync(ct);
         // Flush the pipe too: a wrapping body (the output cache) is restored as soon as the endpoint returns, and
@@ -79,26 +75,12 @@ internal sealed class FeaturesResult(
         await response.BodyWriter.FlushAsync(ct);
     }
 
-    // Relaxed escaping: links carry & and + that the default encoder would write as \u0026 and \u002B.
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     private static readonly JsonSerializerOptions ProvenanceJson = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private void WriteFeature(Utf8JsonWriter writer, NpgsqlDataReader reader, IReadOnlyList<LayerProperty> properties, bool statisticsWanted)
     {
         var id = reader.GetString(0);
-        writer.WriteStartObject();
-        writer.WriteString("type", "Feature");
-        writer.WriteString("id", id);
-        writer.WritePropertyName("geometry");
-        if (reader.IsDBNull(1))
-        {
-            writer.WriteNullValue();
-        }
-        else
-        {
-            writer.WriteRawValue(reader.GetString(1), skipInputValidation: true);
-        }
+        GeoJsonWriter.StartFeature(writer, id, reader.IsDBNull(1) ? null : reader.GetString(1));
         writer.WriteStartObject("properties");
         for (var i = 0; i < properties.Count; i++)
         {

@@ -36,18 +36,12 @@ internal sealed class ItemsQuery
     [FromQuery(Name = "zoom"), Description("Simplify for this WebMercatorQuad zoom level (0 to 24) instead of giving a tolerance.")]
     public string? Zoom { get; init; }
 
-    [FromQuery(Name = "schoolYear"), Description("School year of the statistics, e.g. 2024-2025 (default: the latest with counts).")]
-    public string? SchoolYear { get; init; }
-
-    [FromQuery(Name = "ageBand"), Description("Age band of the statistics: all (default), under18 or 18plus.")]
-    public string? AgeBand { get; init; }
-
     [FromQuery(Name = "f"), Description("Output format; only json/geojson is offered.")]
     public string? Format { get; init; }
 
-    /// <summary>The names above: any other query parameter must be a queryable property of the collection.</summary>
+    /// <summary>The names above: any other query parameter, besides those of <see cref="Counts.CountsQuery"/>, must be a queryable property.</summary>
     public static IReadOnlySet<string> Names { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "limit", "offset", "bbox", "bbox-crs", "crs", "properties", "precision", "simplify", "zoom", "schoolYear", "ageBand", "f",
+        "limit", "offset", "bbox", "bbox-crs", "crs", "properties", "precision", "simplify", "zoom", "f",
     };
 }

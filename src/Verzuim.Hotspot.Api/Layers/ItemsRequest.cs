@@ -1,7 +1,4 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Verzuim.Hotspot.Api.Disclosure;
-using Verzuim.Hotspot.Api.Infrastructure;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Verzuim.Hotspot.Api.Layers;
 
@@ -15,9 +12,7 @@ internal sealed record ItemsRequest(
     IReadOnlyList<string>? Properties,
     int Precision,
     double? SimplifyMetres,
-    IReadOnlyList<(LayerProperty Property, string Value)> Filters,
-    string? SchoolYear,
-    AgeBandFilter AgeBand)
+    IReadOnlyList<(LayerProperty Property, string Value)> Filters)
 {
     public const int DefaultLimit = 100;
     public const int MaximumLimit = 10000;
@@ -28,7 +23,7 @@ internal sealed record ItemsRequest(
     public bool Wants(string property) => Properties is null || Properties.Contains(property);
 
     public static bool TryParse(LayerCollection collection, ItemsQuery query, IQueryCollection raw, bool single,
-        out ItemsRequest request, out ValidationProblem? problem)
+        out ItemsRequest request, [NotNullWhen(false)] out ValidationProblem? problem)
     {
         request = null!;
         problem = null;
@@ -112,16 +107,6 @@ internal sealed record ItemsRequest(
             }
             simplify = TileMath.PixelMetres(zoom);
         }
-        if (query.SchoolYear is not null && !CountsContext.IsWellFormedSchoolYear(query.SchoolYear))
-        {
-            problem = ProblemDetailsExtensions.InvalidParameter("schoolYear", "A school year is written like 2024-2025.");
-            return false;
-        }
-        if (!CountsContext.TryParseAgeBand(query.AgeBand, AgeBandFilter.All, out var band))
-        {
-            problem = ProblemDetailsExtensions.InvalidParameter("ageBand", "ageBand is all, under18 or 18plus.");
-            return false;
-        }
         if (query.Format is not null && query.Format is not ("json" or "geojson"))
         {
             problem = ProblemDetailsExtensions.InvalidParameter("f", "Only f=json (GeoJSON) is offered.");
@@ -130,7 +115,7 @@ internal sealed record ItemsRequest(
         var filters = new List<(LayerProperty, string)>();
         foreach (var (name, values) in raw)
         {
-            if (ItemsQuery.Names.Contains(name))
+            if (ItemsQuery.Names.Contains(name) || CountsQuery.Names.Contains(name))
             {
                 continue;
             }
@@ -143,7 +128,7 @@ internal sealed record ItemsRequest(
             }
             filters.Add((property, values.ToString().Trim()));
         }
-        request = new ItemsRequest(limit, offset, bbox, bboxCrs, crs, properties, precision, simplify, filters, query.SchoolYear, band);
+        request = new ItemsRequest(limit, offset, bbox, bboxCrs, crs, properties, precision, simplify, filters);
         return true;
     }
 

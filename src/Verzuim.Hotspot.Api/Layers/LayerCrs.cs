@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Verzuim.Hotspot.Api.Layers;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace Verzuim.Hotspot.Api.Layers;
 
 internal static class LayerExtent

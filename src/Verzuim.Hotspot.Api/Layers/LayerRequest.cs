@@ -1,10 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using Verzuim.Hotspot.Api.Data;
-using Verzuim.Hotspot.Api.Disclosure;
-using Verzuim.Hotspot.Api.Geography;
-using Verzuim.Hotspot.Api.Infrastructure;
-
+using System.Diagnostics.CodeAnalysis;
 namespace Verzuim.Hotspot.Api.Layers;
 
 /// <summary>
@@ -13,22 +7,32 @@ namespace Verzuim.Hotspot.Api.Layers;
 /// </summary>
 internal sealed record LayerRequest(LayerCollection Collection, ItemsRequest Items, LayerCounts Counts, int Year)
 {
-    public static async Task<(LayerRequest? Request, ValidationProblem? Invalid, ProblemHttpResult? Missing)> ResolveAsync(
-        string collectionId, ItemsQuery query, HttpRequest http, bool single, HotspotDbContext db, LayerStatistics statistics,
-        DisclosurePolicy policy, IOptions<GeographyOptions> options, CancellationToken ct)
+    public static async Task<LayerResolution> ResolveAsync(
+        string collectionId, ItemsQuery query, CountsQuery countsQuery, HttpRequest http, bool single, HotspotDbContext db,
+        LayerStatistics statistics, DisclosurePolicy policy, IOptions<GeographyOptions> options, CancellationToken ct)
     {
         if (CollectionRegistry.Find(collectionId) is not { } collection)
         {
-            return (null, null, OgcApi.UnknownCollection(collectionId));
+            return new(null, OgcApi.UnknownCollection(collectionId));
         }
         if (!ItemsRequest.TryParse(collection, query, http.Query, single, out var items, out var invalid))
         {
-            return (null, invalid, null);
+            return new(null, invalid);
         }
-        var year = options.Value.ClassificationYear;
-        var counts = await LayerCounts.ResolveAsync(db, statistics, policy, collection, items.SchoolYear, items.AgeBand, year, ct);
-        return counts is null
-            ? (null, null, ProblemDetailsExtensions.NotFound($"No counts are loaded for school year {items.SchoolYear}."))
-            : (new LayerRequest(collection, items, counts, year), null, null);
+        var scope = await CountsScope.ResolveAsync(countsQuery, AgeBandFilter.All, db, policy, options, ct, countsOptional: true);
+        if (scope.Problem is { } problem)
+        {
+            return new(null, problem);
+        }
+        var counts = await LayerCounts.ForAsync(scope, statistics, collection, policy, ct);
+        return new(new LayerRequest(collection, items, counts, scope.ClassificationYear), null);
     }
+}
+
+/// <summary>A resolved layer request, or the problem (400 or 404) that the items endpoints answer with.</summary>
+internal sealed record LayerResolution(LayerRequest? Request, Results<FeaturesResult, ValidationProblem, ProblemHttpResult>? Problem)
+{
+    [MemberNotNullWhen(true, nameof(Problem))]
+    [MemberNotNullWhen(false, nameof(Request))]
+    public bool Failed => Request is null;
 }

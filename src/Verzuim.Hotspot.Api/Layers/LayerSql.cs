@@ -1,5 +1,4 @@
 using System.Text;
-using Npgsql;
 using NpgsqlTypes;
 
 namespace Verzuim.Hotspot.Api.Layers;

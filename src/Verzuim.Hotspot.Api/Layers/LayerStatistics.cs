@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using Npgsql;
-using Verzuim.Hotspot.Api.Disclosure;
-
 namespace Verzuim.Hotspot.Api.Layers;
 
 /// <summary>The published counts of one collection for one school year, age band and data version.</summary>
@@ -17,32 +13,17 @@ internal sealed record LayerStatisticsTable(IReadOnlyDictionary<string, Publishe
 /// the layers are requested far more often than the data changes). Suppression is <see cref="TableSuppression"/> on
 /// the whole table, unplaced students included as a row, so a filtered or paged request cannot undo it.
 /// </summary>
-internal sealed class LayerStatistics(NpgsqlDataSource dataSource)
+internal sealed class LayerStatistics(NpgsqlDataSource dataSource, VersionedCache cache)
 {
-    private readonly record struct Key(string Collection, long Version, string SchoolYear, string? Band, int Year, DisclosureMode Mode, int MinimumCount);
+    private const string Family = "layer-statistics";
 
-    private readonly ConcurrentDictionary<Key, Lazy<Task<LayerStatisticsTable>>> _tables = new();
+    private readonly record struct Key(string Collection, string SchoolYear, string? Band, int Year, DisclosureMode Mode, int MinimumCount);
 
-    public Task<LayerStatisticsTable> GetAsync(LayerCollection collection, long version, string schoolYear, string? band, int year,
-        DisclosurePolicy policy)
+    public Task<LayerStatisticsTable> GetAsync(LayerCollection collection, CountsScope scope, DisclosurePolicy policy, CancellationToken ct)
     {
-        var key = new Key(collection.Id, version, schoolYear, band, year, policy.Mode, policy.MinimumCount);
-        if (!_tables.ContainsKey(key))
-        {
-            // Only on a miss: enumerating the keys takes every lock of the dictionary.
-            foreach (var stale in _tables.Keys.Where(k => k.Version < version))
-            {
-                _tables.TryRemove(stale, out _);
-            }
-        }
-        // Not the request's token: the table is shared by every request that waits for it.
-        var lazy = _tables.GetOrAdd(key, k => new Lazy<Task<LayerStatisticsTable>>(() => LoadAsync(collection, k, policy)));
-        var task = lazy.Value;
-        if (task.IsFaulted)
-        {
-            _tables.TryRemove(key, out _);
-        }
-        return task;
+        var key = new Key(collection.Id, scope.SchoolYear, scope.Band.StoredValue(), scope.ClassificationYear, policy.Mode, policy.MinimumCount);
+        return cache.GetOrBuildAsync(Family, scope.DataVersion, key, () => LoadAsync(collection, key, policy),
+            t => 128L * (t.ByFeature.Count + t.FlowRmc.Length), ct);
     }
 
     private async Task<LayerStatisticsTable> LoadAsync(LayerCollection collection, Key key, DisclosurePolicy policy)

@@ -1,11 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
-using Npgsql;
-using Verzuim.Hotspot.Api.Data;
-using Verzuim.Hotspot.Api.Disclosure;
-using Verzuim.Hotspot.Api.Geography;
-using Verzuim.Hotspot.Api.Infrastructure;
 
 namespace Verzuim.Hotspot.Api.Layers;
 
@@ -98,33 +91,18 @@ internal static class OgcApi
     }
 
     private static async Task<Results<FeaturesResult, ValidationProblem, ProblemHttpResult>> GetItems(string collectionId,
-        [AsParameters] ItemsQuery query, HttpRequest request, NpgsqlDataSource dataSource, HotspotDbContext db,
-        LayerStatistics statistics, DisclosurePolicy policy, IOptions<GeographyOptions> options, CancellationToken ct)
+        [AsParameters] ItemsQuery query, [AsParameters] CountsQuery counts, HttpRequest request, NpgsqlDataSource dataSource, HotspotDbContext db,
+        LayerStatistics layerStatistics, DisclosurePolicy policy, IOptions<GeographyOptions> options, CancellationToken ct)
     {
-        var (resolved, invalid, missing) = await LayerRequest.ResolveAsync(collectionId, query, request, single: false, db, statistics, policy, options, ct);
-        if (invalid is not null)
+        var resolution = await LayerRequest.ResolveAsync(collectionId, query, counts, request, single: false, db, layerStatistics, policy, options, ct);
+        if (resolution.Failed)
         {
-            return invalid;
+            return resolution.Problem;
         }
-        if (missing is not null)
-        {
-            return missing;
-        }
-        var (collection, items, counts, year) = resolved!;
+        var (collection, items, statistics, year) = resolution.Request;
 
         var connection = await dataSource.OpenConnectionAsync(ct);
-        long matched;
-        try
-        {
-            await using var count = LayerSql.Count(connection, collection, items, year, counts.Table);
-            matched = (long)(await count.ExecuteScalarAsync(ct))!;
-        }
-        catch
-        {
-            // On success the result owns the connection and disposes it after streaming.
-            await connection.DisposeAsync();
-            throw;
-        }
+        var matched = await CountAsync(connection, LayerSql.Count(connection, collection, items, year, statistics.Table), ct);
         var returned = (int)Math.Clamp(matched - items.Offset, 0, items.Limit);
         var self = request.Root() + request.Path;
         var links = new List<OgcLink>
@@ -140,38 +118,25 @@ internal static class OgcApi
         {
             links.Add(new(self + WithOffset(request.Query, Math.Max(0, items.Offset - items.Limit)), "prev", FeaturesResult.GeoJson, "Previous page"));
         }
-        var command = LayerSql.Items(connection, collection, items, year, counts.Table, featureId: null);
-        return new FeaturesResult(connection, command, collection, items, counts.Table, counts.Provenance, links, matched, returned);
+        var command = LayerSql.Items(connection, collection, items, year, statistics.Table, featureId: null);
+        return new FeaturesResult(connection, command, collection, items, statistics.Table, statistics.Provenance, links, matched, returned);
     }
 
     private static async Task<Results<FeaturesResult, ValidationProblem, ProblemHttpResult>> GetItem(string collectionId, string featureId,
-        [AsParameters] ItemsQuery query, HttpRequest request, NpgsqlDataSource dataSource, HotspotDbContext db,
-        LayerStatistics statistics, DisclosurePolicy policy, IOptions<GeographyOptions> options, CancellationToken ct)
+        [AsParameters] ItemsQuery query, [AsParameters] CountsQuery counts, HttpRequest request, NpgsqlDataSource dataSource, HotspotDbContext db,
+        LayerStatistics layerStatistics, DisclosurePolicy policy, IOptions<GeographyOptions> options, CancellationToken ct)
     {
-        var (resolved, invalid, missing) = await LayerRequest.ResolveAsync(collectionId, query, request, single: true, db, statistics, policy, options, ct);
-        if (invalid is not null)
+        var resolution = await LayerRequest.ResolveAsync(collectionId, query, counts, request, single: true, db, layerStatistics, policy, options, ct);
+        if (resolution.Failed)
         {
-            return invalid;
+            return resolution.Problem;
         }
-        if (missing is not null)
-        {
-            return missing;
-        }
-        var (collection, items, counts, year) = resolved!;
+        var (collection, items, statistics, year) = resolution.Request;
         var connection = await dataSource.OpenConnectionAsync(ct);
-        long found;
-        try
-        {
-            await using var exists = LayerSql.Count(connection, collection, items, year, counts.Table);
-            exists.CommandText += $" and ({collection.IdSql})::text = @id";
-            exists.Parameters.AddWithValue("id", featureId);
-            found = (long)(await exists.ExecuteScalarAsync(ct))!;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
+        var exists = LayerSql.Count(connection, collection, items, year, statistics.Table);
+        exists.CommandText += $" and ({collection.IdSql})::text = @id";
+        exists.Parameters.AddWithValue("id", featureId);
+        var found = await CountAsync(connection, exists, ct);
         if (found == 0)
         {
             await connection.DisposeAsync();
@@ -183,8 +148,28 @@ internal static class OgcApi
             new(self + request.QueryString, "self", FeaturesResult.GeoJson, "This feature"),
             new($"{request.Root()}/collections/{collection.Id}", "collection", Json, collection.Title),
         ];
-        var command = LayerSql.Items(connection, collection, items, year, counts.Table, featureId);
-        return new FeaturesResult(connection, command, collection, items, counts.Table, counts.Provenance, links, null, null);
+        var command = LayerSql.Items(connection, collection, items, year, statistics.Table, featureId);
+        return new FeaturesResult(connection, command, collection, items, statistics.Table, statistics.Provenance, links, null, null);
+    }
+
+    /// <summary>
+    /// Runs a count on the connection the features will stream from. On failure the connection is disposed here; on
+    /// success the <see cref="FeaturesResult"/> owns it and disposes it after streaming.
+    /// </summary>
+    private static async Task<long> CountAsync(NpgsqlConnection connection, NpgsqlCommand count, CancellationToken ct)
+    {
+        try
+        {
+            await using (count)
+            {
+                return (long)(await count.ExecuteScalarAsync(ct))!;
+            }
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 
     internal static ProblemHttpResult UnknownCollection(string id) =>

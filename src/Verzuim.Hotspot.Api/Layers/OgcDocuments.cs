@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using Verzuim.Hotspot.Api.Geo;
 
 namespace Verzuim.Hotspot.Api.Layers;
 
@@ -35,7 +35,7 @@ internal sealed record GeoJsonFeatureCollection(
     IReadOnlyList<GeoJsonFeature> Features);
 
 /// <summary>For the OpenAPI document only: one GeoJSON feature; geometry per RFC 7946.</summary>
-internal sealed record GeoJsonFeature(string Type, string Id, JsonElement? Geometry, IReadOnlyDictionary<string, JsonElement> Properties);
+internal sealed record GeoJsonFeature(string Type, string Id, GeoJsonGeometry? Geometry, IReadOnlyDictionary<string, object?> Properties);
 
 internal sealed record TileJson(
     string Tilejson,

@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using Npgsql;
-using Verzuim.Hotspot.Api.Data;
-using Verzuim.Hotspot.Api.Disclosure;
-using Verzuim.Hotspot.Api.Geography;
-using Verzuim.Hotspot.Api.Infrastructure;
-
 namespace Verzuim.Hotspot.Api.Layers;
 
 /// <summary>Mapbox vector tiles (ST_AsMVT) of each collection in the WebMercatorQuad tile matrix set, with TileJSON.</summary>
@@ -34,8 +26,10 @@ internal static class TilesApi
         return app;
     }
 
+    private sealed record TileKey(string Collection, int Z, int X, int Y, int Year, string? SchoolYear, AgeBandFilter Band, DisclosureMode Mode);
+
     private static async Task<Results<FileContentHttpResult, NoContent, ValidationProblem, ProblemHttpResult>> GetTile(
-        string collectionId, int z, int x, int y, string? schoolYear, string? ageBand, HttpContext http, NpgsqlDataSource dataSource,
+        string collectionId, int z, int x, int y, [AsParameters] CountsQuery query, HttpContext http, NpgsqlDataSource dataSource,
         HotspotDbContext db, LayerStatistics statistics, LayerTileCache cache, DisclosurePolicy policy, IOptions<GeographyOptions> options,
         CancellationToken ct)
     {
@@ -47,40 +41,40 @@ internal static class TilesApi
         {
             return ProblemDetailsExtensions.InvalidParameter("z", $"z/x/y must be a WebMercatorQuad tile with z from 0 to {MaxZoom}.");
         }
-        if (schoolYear is not null && !CountsContext.IsWellFormedSchoolYear(schoolYear))
+        // Only flow lines carry counts; the other layers need the shared parameters checked, not resolved, so a tile
+        // of them costs no query beyond the data version.
+        if (CountsScope.Check(query, AgeBandFilter.All, out _, out var band, out var requestedYear) is { } invalid)
         {
-            return ProblemDetailsExtensions.InvalidParameter("schoolYear", "A school year is written like 2024-2025.");
+            return invalid;
         }
-        if (!CountsContext.TryParseAgeBand(ageBand, AgeBandFilter.All, out var band))
+        var year = requestedYear ?? options.Value.ClassificationYear;
+        if (requestedYear is not null && !await db.IsClassificationYearLoadedAsync(year, ct))
         {
-            return ProblemDetailsExtensions.InvalidParameter("ageBand", "ageBand is all, under18 or 18plus.");
+            return ClassificationYears.NotLoaded(year);
         }
         if (Clip(z, x, y) is not { } clipped)
         {
             return TypedResults.NoContent();
         }
-        var key = http.DataVersion() is { } version ? $"{version}/{collection.Id}/{z}/{x}/{y}/{schoolYear}/{band}/{policy.Mode}" : null;
-        if (key is not null && cache.TryGet(key, out var cached))
-        {
-            return Tile(cached);
-        }
-        LayerStatisticsTable? table = null;
+        CountsScope? scope = null;
         if (collection.Statistics == LayerStatisticsKind.Flow)
         {
-            var counts = await LayerCounts.ResolveAsync(db, statistics, policy, collection, schoolYear, band, options.Value.ClassificationYear, ct);
-            if (counts is null)
+            var counts = await CountsScope.ResolveAsync(query, AgeBandFilter.All, db, policy, options, ct, countsOptional: true);
+            if (counts.Problem is { } problem)
             {
-                return ProblemDetailsExtensions.NotFound($"No counts are loaded for school year {schoolYear}.");
+                return problem;
             }
-            table = counts.Table;
+            scope = counts.Scope;
         }
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var command = LayerSql.Tile(connection, collection, z, x, y, clipped, options.Value.ClassificationYear, table);
-        var tile = await command.ExecuteScalarAsync(ct) as byte[] ?? [];
-        if (key is not null)
+        var version = await http.ReadDataVersionAsync(ct);
+        var key = new TileKey(collection.Id, z, x, y, year, scope?.SchoolYear, band, policy.Mode);
+        var tile = await cache.GetOrBuildAsync(LayerTileCache.Family, version, key, async () =>
         {
-            cache.Set(key, tile);
-        }
+            var table = scope is null ? null : await statistics.GetAsync(collection, scope, policy, CancellationToken.None);
+            await using var connection = await dataSource.OpenConnectionAsync();
+            await using var command = LayerSql.Tile(connection, collection, z, x, y, clipped, year, table);
+            return await command.ExecuteScalarAsync() as byte[] ?? [];
+        }, t => t.Length + 256, ct);
         return Tile(tile);
     }
 

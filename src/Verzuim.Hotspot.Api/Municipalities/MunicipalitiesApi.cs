@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Verzuim.Hotspot.Api.Data;
-using Verzuim.Hotspot.Api.Geography;
-using Verzuim.Hotspot.Api.Infrastructure;
-
 namespace Verzuim.Hotspot.Api.Municipalities;
 
 internal sealed record MunicipalityDetail(string Code, string Name, int ClassificationYear, CodeName RmcRegion,
@@ -29,7 +22,7 @@ internal static class MunicipalitiesApi
         }
         if (await db.ResolveYearAsync(year, options, ct) is not { } y)
         {
-            return ProblemDetailsExtensions.NotFound($"Classification year {year} is not loaded.");
+            return ClassificationYears.NotLoaded(year, options);
         }
         var municipality = await (
             from m in db.Municipalities.AsNoTracking()

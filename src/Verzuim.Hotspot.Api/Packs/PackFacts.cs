@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Verzuim.Hotspot.Api.Disclosure;
+using System.Text.Json;
 using Verzuim.Hotspot.Api.Flows;
 using Verzuim.Hotspot.Api.Hotspots;
 
@@ -13,11 +11,8 @@ namespace Verzuim.Hotspot.Api.Packs;
 internal sealed class PackFacts
 {
     private readonly PackServices _services;
-    private readonly CountsProvenance _provenance;
-    private readonly string _band;
 
-    private PackFacts(PackServices services, CountsProvenance provenance, string band) =>
-        (_services, _provenance, _band) = (services, provenance, band);
+    private PackFacts(PackServices services) => _services = services;
 
     public IReadOnlyList<OutlierUnit> Cells { get; private set; } = [];
     public TrendsResponse? Trends { get; private set; }
@@ -25,25 +20,29 @@ internal sealed class PackFacts
     public IReadOnlyDictionary<string, string> MunicipalityRegion { get; private set; } = new Dictionary<string, string>();
     public PackGeometry Geometry { get; private set; } = null!;
 
-    public static async Task<PackFacts> LoadAsync(PackServices s, CountsProvenance provenance, string band, string trendLevel, CancellationToken ct)
+    public static async Task<PackFacts> LoadAsync(PackServices s, CountsQuery query, string trendLevel, CancellationToken ct)
     {
-        var facts = new PackFacts(s, provenance, band);
+        var facts = new PackFacts(s);
         var year = s.Options.Value.ClassificationYear;
-        if ((await OutliersApi.GetOutliers(s.Db, s.DataSource, s.Policy, s.Options, "cell", provenance.SchoolYear, band, null, null, ct)).Result
+        if ((await OutliersApi.GetOutliers(s.Db, s.DataSource, s.Policy, s.Options, query, "cell", null, ct)).Result
             is Ok<OutliersResponse> { Value: { } outliers })
         {
             facts.Cells = outliers.Items;
         }
-        if ((await TrendsApi.GetTrends(s.Db, s.DataSource, s.Policy, s.Options, trendLevel, null, provenance.SchoolYear, band, null, ct)).Result
+        // No earlier school year gives a 404 here, and the pack simply has no trend section.
+        if ((await TrendsApi.GetTrends(s.Db, s.DataSource, s.Policy, s.Options, query, trendLevel, null, null, ct)).Result
             is Ok<TrendsResponse> { Value: { } trends })
         {
             facts.Trends = trends;
         }
-        var hotspots = await HotspotsApi.GetHotspots(new HotspotsRequest { Level = "municipality", SchoolYear = provenance.SchoolYear, AgeBand = band },
-            s.Db, s.DataSource, s.Contiguity, s.Geometries, s.Policy, s.Options, ct);
-        if (hotspots.Result is JsonHttpResult<HotspotCollection> { Value: { } collection })
+        var hotspots = await HotspotsApi.GetHotspots(new HotspotsRequest { Level = "municipality" }, query, s.Db, s.DataSource, s.Contiguity,
+            s.Geometries, s.Cache, s.Policy, s.Options, s.Json, ct);
+        if (hotspots.Result is FileContentHttpResult { FileContents: var bytes })
         {
-            facts.Hotspots = [.. collection.Features.Select(f => f.Properties)];
+            // The hotspots answer is cached as GeoJSON bytes; only the properties matter here.
+            using var document = JsonDocument.Parse(bytes);
+            facts.Hotspots = [.. document.RootElement.GetProperty("features").EnumerateArray()
+                .Select(f => f.GetProperty("properties").Deserialize<HotspotProperties>(s.Json.Value.SerializerOptions)!)];
         }
         facts.MunicipalityRegion = await s.Db.Municipalities.AsNoTracking().Where(m => m.ClassificationYear == year)
             .ToDictionaryAsync(m => m.Code, m => m.RmcCode, StringComparer.Ordinal, ct);
@@ -57,11 +56,15 @@ internal sealed class PackFacts
             .OrderByDescending(h => h.Z ?? 0)];
 
     /// <summary>The published share of one institution's students per region of residence (hidden cells left out).</summary>
-    public async Task<Dictionary<string, double>> ColumnSharesAsync(string brin, CancellationToken ct)
+    public async Task<Dictionary<string, double>> ColumnSharesAsync(string brin, CountsQuery query, CancellationToken ct)
     {
-        CountsContext.TryParseAgeBand(_band, AgeBandFilter.EighteenPlus, out var band);
-        var matrix = await _services.Source.GetAsync(_provenance.SchoolYear, band, FlowDimension.Institution, _provenance.DataVersion, _services.Policy, ct);
         var shares = new Dictionary<string, double>(StringComparer.Ordinal);
+        var resolved = await CountsScope.ResolveAsync(query, AgeBandFilter.EighteenPlus, _services.Db, _services.Policy, _services.Options, ct);
+        if (!resolved.Succeeded)
+        {
+            return shares;
+        }
+        var matrix = await _services.Source.GetAsync(resolved.Scope!, FlowDimension.Institution, _services.Policy, ct);
         if (matrix.ColumnOf(brin) is not { } j)
         {
             return shares;

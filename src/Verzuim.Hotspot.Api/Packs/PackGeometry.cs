@@ -1,4 +1,3 @@
-using Npgsql;
 
 namespace Verzuim.Hotspot.Api.Packs;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Verzuim.Hotspot.Api.Disclosure;
 
 namespace Verzuim.Hotspot.Api.Packs;
 

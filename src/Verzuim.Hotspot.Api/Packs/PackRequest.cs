@@ -1,31 +1,21 @@
 using System.ComponentModel;
-using Microsoft.Extensions.Options;
-using Npgsql;
-using Verzuim.Hotspot.Api.Data;
-using Verzuim.Hotspot.Api.Disclosure;
+using Microsoft.AspNetCore.Mvc;
 using Verzuim.Hotspot.Api.Flows;
-using Verzuim.Hotspot.Api.Geography;
 using Verzuim.Hotspot.Api.Hotspots;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace Verzuim.Hotspot.Api.Packs;
 
-/// <summary>Query parameters of both packs.</summary>
+/// <summary>The packs' own query parameters; schoolYear, ageBand and year come from <see cref="CountsQuery"/>.</summary>
 internal sealed record PackRequest
 {
-    [Description("School year, e.g. 2024-2025; default the latest with counts.")]
-    public string? SchoolYear { get; init; }
-
-    [Description("18plus (default) | under18 | all")]
-    [DefaultValue("18plus")]
-    public string? AgeBand { get; init; }
-
-    [Description("Agenda rule: share of the institution's students the partners must reach together (default 0.8).")]
+    [FromQuery(Name = "coverage"), Description("Agenda rule: share of the institution's students the partners must reach together (default 0.8).")]
     public double? Coverage { get; init; }
 
-    [Description("Agenda rule: any region with at least this share is a partner too (default 0.02).")]
+    [FromQuery(Name = "minShare"), Description("Agenda rule: any region with at least this share is a partner too (default 0.02).")]
     public double? MinShare { get; init; }
 
-    [Description("nl (default) or en.")]
+    [FromQuery(Name = "lang"), Description("nl (default) or en.")]
     [DefaultValue("nl")]
     public string? Lang { get; init; }
 }
@@ -38,4 +28,6 @@ internal sealed record PackServices(
     NpgsqlDataSource DataSource,
     ContiguityCache Contiguity,
     AreaGeometryCache Geometries,
-    IOptions<GeographyOptions> Options);
+    VersionedCache Cache,
+    IOptions<GeographyOptions> Options,
+    IOptions<JsonOptions> Json);

@@ -1,8 +1,6 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Verzuim.Hotspot.Api.Flows;
+using Verzuim.Hotspot.Api.Agenda;
 using Verzuim.Hotspot.Api.Hotspots;
 using Verzuim.Hotspot.Api.Hotspots.Statistics;
-using Verzuim.Hotspot.Api.Infrastructure;
 
 namespace Verzuim.Hotspot.Api.Packs;
 
@@ -30,29 +28,29 @@ internal static class PacksApi
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> GetInstitutionPack(
-        string brin, [AsParameters] PackRequest request, [AsParameters] PackServices s, CancellationToken ct)
+        string brin, [AsParameters] CountsQuery counts, [AsParameters] PackRequest request, [AsParameters] PackServices s, CancellationToken ct)
     {
         if (!PackTexts.IsKnown(request.Lang))
         {
             return ProblemDetailsExtensions.InvalidParameter("lang", "Use nl or en.");
         }
         var texts = PackTexts.For(request.Lang);
-        var band = request.AgeBand ?? "18plus";
-        var partnersResult = await AgendaApi.GetInstitutionPartners(brin, s.Db, s.Policy, s.Source, request.SchoolYear, band,
-            request.Coverage, request.MinShare, ct);
+        // One age band for every section: the agenda's default (18plus) unless asked otherwise.
+        var query = WithBand(counts);
+        var partnersResult = await AgendaApi.GetInstitutionPartners(brin, s.Db, s.Policy, s.Source, s.Options, query, request.Coverage, request.MinShare, ct);
         if (partnersResult.Result is not Ok<AgendaPartnersResponse> { Value: { } partners })
         {
             return Problem(partnersResult.Result);
         }
         var p = partners.Provenance;
-        var facts = await PackFacts.LoadAsync(s, p, band, "institution", ct);
+        var facts = await PackFacts.LoadAsync(s, query, "institution", ct);
         var cells = facts.Cells.Where(c => c.Brin == partners.Brin).ToList();
         var trend = facts.Trends?.Items.FirstOrDefault(t => t.Code == partners.Brin);
         var partnerCodes = partners.Partners.Select(x => x.Code).ToHashSet(StringComparer.Ordinal);
         var hotspots = facts.HotspotsIn(partnerCodes);
 
         // Map: share of the institution's students per region of residence, from the same published matrix as /flows.
-        var shares = await facts.ColumnSharesAsync(partners.Brin, ct);
+        var shares = await facts.ColumnSharesAsync(partners.Brin, query, ct);
         var breaks = PackMap.Breaks(shares.Values.Where(v => v > 0));
         var mine = facts.Geometry.Campuses.Where(c => c.Brin == partners.Brin).Select(c => (c, 2500.0));
         var map = PackMap.Render(facts.Geometry, code => shares.TryGetValue(code, out var v) && v > 0 ? PackMap.ColorOf(v, breaks) : PackMap.NoData,
@@ -89,26 +87,26 @@ internal static class PacksApi
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> GetRegionPack(
-        string code, [AsParameters] PackRequest request, [AsParameters] PackServices s, CancellationToken ct)
+        string code, [AsParameters] CountsQuery counts, [AsParameters] PackRequest request, [AsParameters] PackServices s, CancellationToken ct)
     {
         if (!PackTexts.IsKnown(request.Lang))
         {
             return ProblemDetailsExtensions.InvalidParameter("lang", "Use nl or en.");
         }
         var texts = PackTexts.For(request.Lang);
-        var band = request.AgeBand ?? "18plus";
-        var regionResult = await AgendaApi.GetRegionInstitutions(code, s.Db, s.Policy, s.Source, request.SchoolYear, band, ct);
+        var query = WithBand(counts);
+        var regionResult = await AgendaApi.GetRegionInstitutions(code, s.Db, s.Policy, s.Source, s.Options, query, ct);
         if (regionResult.Result is not Ok<RegionInstitutionsResponse> { Value: { } region })
         {
             return Problem(regionResult.Result);
         }
-        var tablesResult = await AgendaApi.GetAgendaTables(s.Db, s.Policy, s.Source, request.SchoolYear, band, request.Coverage, request.MinShare, ct);
+        var tablesResult = await AgendaApi.GetAgendaTables(s.Db, s.Policy, s.Source, s.Options, query, request.Coverage, request.MinShare, ct);
         if (tablesResult.Result is not Ok<AgendaTablesResponse> { Value: { } tables })
         {
             return Problem(tablesResult.Result);
         }
         var p = region.Provenance;
-        var facts = await PackFacts.LoadAsync(s, p, band, "region", ct);
+        var facts = await PackFacts.LoadAsync(s, query, "region", ct);
         var cells = facts.Cells.Where(c => c.RmcCode == region.Code).ToList();
         var trend = facts.Trends?.Items.FirstOrDefault(t => t.Code == region.Code);
         var hotspots = facts.HotspotsIn(new HashSet<string>(StringComparer.Ordinal) { region.Code });
@@ -229,6 +227,9 @@ internal static class PacksApi
         }
         yield return (PackMap.Highlight, texts["partners"]);
     }
+
+    private static CountsQuery WithBand(CountsQuery counts) =>
+        new() { SchoolYear = counts.SchoolYear, AgeBand = counts.AgeBand ?? "18plus", Year = counts.Year };
 
     private static Results<ContentHttpResult, ValidationProblem, ProblemHttpResult> Problem(IResult result) => result switch
     {

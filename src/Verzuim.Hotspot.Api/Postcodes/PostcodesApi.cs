@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Verzuim.Hotspot.Api.Data;
-using Verzuim.Hotspot.Api.Geography;
-using Verzuim.Hotspot.Api.Infrastructure;
-
 namespace Verzuim.Hotspot.Api.Postcodes;
 
 internal sealed record PostcodePlacement(PlacementMethod Method, double? AddressShare, string Explanation);
@@ -34,7 +27,7 @@ internal static class PostcodesApi
         }
         if (await db.ResolveYearAsync(year, options, ct) is not { } y)
         {
-            return ProblemDetailsExtensions.NotFound($"Classification year {year} is not loaded.");
+            return ClassificationYears.NotLoaded(year, options);
         }
         var area = await (
             from p in db.Pc4Areas.AsNoTracking()

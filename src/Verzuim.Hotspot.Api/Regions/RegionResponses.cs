@@ -1,5 +1,3 @@
-using Verzuim.Hotspot.Api.Geography;
-
 namespace Verzuim.Hotspot.Api.Regions;
 
 internal sealed record ContactMunicipality(string Code, string Name, bool Assumed);

@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Verzuim.Hotspot.Api.Data;
-using Verzuim.Hotspot.Api.Geography;
-using Verzuim.Hotspot.Api.Infrastructure;
-
 namespace Verzuim.Hotspot.Api.Regions;
 
 internal static class RegionsApi
@@ -24,7 +17,7 @@ internal static class RegionsApi
     {
         if (await db.ResolveYearAsync(year, options, ct) is not { } y)
         {
-            return ProblemDetailsExtensions.NotFound($"Classification year {year} is not loaded.");
+            return ClassificationYears.NotLoaded(year, options);
         }
         var regions = await (
             from r in db.RmcRegions.AsNoTracking()
@@ -48,7 +41,7 @@ internal static class RegionsApi
         }
         if (await db.ResolveYearAsync(year, options, ct) is not { } y)
         {
-            return ProblemDetailsExtensions.NotFound($"Classification year {year} is not loaded.");
+            return ClassificationYears.NotLoaded(year, options);
         }
         var region = await db.RmcRegions.AsNoTracking()
             .Where(r => r.ClassificationYear == y && r.Code == rmc)

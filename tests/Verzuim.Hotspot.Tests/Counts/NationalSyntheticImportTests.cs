@@ -10,7 +10,7 @@ public sealed class NationalSyntheticImportTests(PostGisFixture postGis)
     [Fact]
     public async Task The_National_Synthetic_Set_Imports_About_Half_A_Million_Students_Per_Year_Labelled_Synthetic()
     {
-        var summary = await NationalSyntheticData.EnsureLoadedAsync(postGis);
+        var summary = await postGis.National.EnsureLoadedAsync();
 
         await using var db = postGis.CreateDbContext();
         var perYear = await db.StudentCounts.Where(c => c.SchoolYear == NationalSyntheticData.Previous || c.SchoolYear == NationalSyntheticData.Latest)

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.VisualBasic.FileIO;
+using Verzuim.Hotspot.Api.Counts;
 using Verzuim.Hotspot.Api.Disclosure;
 using Verzuim.Hotspot.Api.Flows;
 using Verzuim.Hotspot.Tests.Infrastructure;
@@ -17,7 +18,7 @@ public sealed class FlowsNationalTests(PostGisFixture postGis, ApiFactory api) :
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => await NationalSyntheticData.EnsureLoadedAsync(postGis);
+    public async ValueTask InitializeAsync() => await postGis.National.EnsureLoadedAsync();
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
@@ -28,7 +29,7 @@ public sealed class FlowsNationalTests(PostGisFixture postGis, ApiFactory api) :
     {
         Assert.True(FlowsApi.TryParseBy(dimension, out var by));
         // Arrange
-        var summary = await NationalSyntheticData.EnsureLoadedAsync(postGis);
+        var summary = await postGis.National.EnsureLoadedAsync();
         await using var scope = api.Services.CreateAsyncScope();
         var source = scope.ServiceProvider.GetRequiredService<FlowMatrixSource>();
         var policy = scope.ServiceProvider.GetRequiredService<DisclosurePolicy>();
@@ -60,7 +61,7 @@ public sealed class FlowsNationalTests(PostGisFixture postGis, ApiFactory api) :
     public async Task No_Hidden_Value_Is_A_Shown_Total_Minus_Shown_Parts_Within_Or_Across_The_Two_Tables(string ageBand)
     {
         // Arrange
-        Assert.True(Verzuim.Hotspot.Api.Disclosure.CountsContext.TryParseAgeBand(ageBand, AgeBandFilter.All, out var band));
+        Assert.True(AgeBands.TryParseFilter(ageBand, AgeBandFilter.All, out var band));
         await using var scope = api.Services.CreateAsyncScope();
         var source = scope.ServiceProvider.GetRequiredService<FlowMatrixSource>();
         var policy = scope.ServiceProvider.GetRequiredService<DisclosurePolicy>();

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Verzuim.Hotspot.Api.Hotspots;
 using Verzuim.Hotspot.Api.Import.Synthetic;
+using Verzuim.Hotspot.Api.Infrastructure;
 using Verzuim.Hotspot.Tests.Infrastructure;
 
 namespace Verzuim.Hotspot.Tests.Hotspots;
@@ -18,7 +19,7 @@ public sealed class HotspotsApiTests(PostGisFixture postGis, ApiFactory api) : I
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => await NationalSyntheticData.EnsureLoadedAsync(postGis);
+    public async ValueTask InitializeAsync() => await postGis.National.EnsureLoadedAsync();
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
@@ -46,7 +47,7 @@ public sealed class HotspotsApiTests(PostGisFixture postGis, ApiFactory api) : I
     [Fact]
     public async Task Queen_Contiguity_Links_Amsterdam_To_Amstelveen_And_Leaves_The_Islands_Without_Neighbours()
     {
-        var cache = new ContiguityCache(postGis.DataSource);
+        var cache = new ContiguityCache(postGis.DataSource, new VersionedCache(64));
 
         var municipalities = await cache.GetAsync(PostGisFixture.Year, AreaLevel.Municipality, Ct);
         var pc4 = await cache.GetAsync(PostGisFixture.Year, AreaLevel.Pc4, Ct);

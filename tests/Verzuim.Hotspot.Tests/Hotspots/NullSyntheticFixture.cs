@@ -20,7 +20,7 @@ public sealed class NullSyntheticFixture(PostGisFixture postGis) : IAsyncLifetim
     public async ValueTask InitializeAsync()
     {
         // Imports queue on one lock: let the national set (imported by other test classes in parallel) finish first.
-        await NationalSyntheticData.EnsureLoadedAsync(postGis);
+        await postGis.National.EnsureLoadedAsync();
         var file = Path.Combine(RepositoryPaths.Geodata, "synthetic", "parameters.null.json");
         var parameters = SyntheticParameters.Load(file);
         parameters = parameters with { Years = [.. parameters.Years.Select((y, i) => y with { SchoolYear = SchoolYears[i] })] };

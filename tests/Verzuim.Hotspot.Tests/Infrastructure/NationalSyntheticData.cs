@@ -7,31 +7,23 @@ namespace Verzuim.Hotspot.Tests.Infrastructure;
 
 /// <summary>
 /// The synthetic national dataset (school years 2023-2024 and 2024-2025), generated and imported into the fixture's
-/// database once per test run, on first use. Tests only read it; none may write those school years.
+/// database once per test run, on first use. It belongs to the assembly's <see cref="PostGisFixture"/>
+/// (<see cref="PostGisFixture.National"/>), so it lives and dies with that database. Tests only read it; none may
+/// write those school years.
 /// </summary>
-public static class NationalSyntheticData
+public sealed class NationalSyntheticData(PostGisFixture postGis)
 {
     public const string Latest = "2024-2025";
     public const string Previous = "2023-2024";
 
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static CountsImportSummary? _summary;
+    // One import, however many test classes ask at once.
+    private readonly Lazy<Task<CountsImportSummary>> _import =
+        new(() => LoadAsync(postGis, SyntheticParameters.Load(ParametersFile), ParametersFile));
 
     /// <summary>The planted-hotspot parameters, as shipped in geodata/synthetic.</summary>
     public static string ParametersFile => Path.Combine(RepositoryPaths.Geodata, "synthetic", "parameters.json");
 
-    internal static async Task<CountsImportSummary> EnsureLoadedAsync(PostGisFixture postGis)
-    {
-        await Gate.WaitAsync();
-        try
-        {
-            return _summary ??= await LoadAsync(postGis, SyntheticParameters.Load(ParametersFile), ParametersFile);
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
+    internal Task<CountsImportSummary> EnsureLoadedAsync() => _import.Value;
 
     /// <summary>Generates and imports any parameter set (e.g. the null set under school years of its own).</summary>
     internal static Task<CountsImportSummary> LoadAsync(PostGisFixture postGis, SyntheticParameters parameters, string parametersFile)

@@ -25,7 +25,12 @@ public sealed class PostGisFixture : IAsyncLifetime
     private string _adminConnectionString = "";
     private string _databaseName = "";
 
+    public PostGisFixture() => National = new NationalSyntheticData(this);
+
     public string ConnectionString { get; private set; } = "";
+
+    /// <summary>The synthetic national dataset, imported into this database on first use.</summary>
+    public NationalSyntheticData National { get; }
     public NpgsqlDataSource DataSource { get; private set; } = null!;
     internal GeographyLoadReport GeographyReport { get; private set; } = null!;
 

@@ -13,7 +13,7 @@ public sealed class LayerStatisticsTests(ApiFactory api, PostGisFixture postGis)
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => await NationalSyntheticData.EnsureLoadedAsync(postGis);
+    public async ValueTask InitializeAsync() => await postGis.National.EnsureLoadedAsync();
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 

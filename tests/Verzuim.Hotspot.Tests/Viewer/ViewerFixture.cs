@@ -26,7 +26,7 @@ public sealed class ViewerFixture(PostGisFixture postGis) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        await NationalSyntheticData.EnsureLoadedAsync(postGis);
+        await postGis.National.EnsureLoadedAsync();
         var dist = Path.Combine(RepositoryPaths.Root, "viewer", "dist");
         if (!File.Exists(Path.Combine(dist, "index.html")))
         {

@@ -1,5 +1,3 @@
-using Verzuim.Hotspot.Api.Infrastructure;
-
 namespace Verzuim.Hotspot.Api.Hotspots.Statistics;
 
 /// <summary>

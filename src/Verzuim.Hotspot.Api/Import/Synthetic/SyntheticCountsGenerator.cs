@@ -1,6 +1,3 @@
-using System.Globalization;
-using Verzuim.Hotspot.Api.Infrastructure;
-
 namespace Verzuim.Hotspot.Api.Import.Synthetic;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Options;
-using Verzuim.Hotspot.Api.Counts;
-using Verzuim.Hotspot.Api.Geography;
-
 namespace Verzuim.Hotspot.Api.Import.Synthetic;
 
 /// <summary>Generates the synthetic national counts from their parameter file and imports them, labelled synthetic.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using nietras.SeparatedValues;
 
 namespace Verzuim.Hotspot.Api.Import.Synthetic;

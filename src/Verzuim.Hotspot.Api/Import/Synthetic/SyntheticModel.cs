@@ -1,5 +1,3 @@
-using Verzuim.Hotspot.Api.Infrastructure;
-
 namespace Verzuim.Hotspot.Api.Import.Synthetic;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Verzuim.Hotspot.Api.Import.Synthetic;
 
 /// <param name="SchoolYear">"2023-2024".</param>

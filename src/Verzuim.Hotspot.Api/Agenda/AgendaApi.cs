@@ -1,12 +1,7 @@
 using System.ComponentModel;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Verzuim.Hotspot.Api.Data;
-using Verzuim.Hotspot.Api.Disclosure;
-using Verzuim.Hotspot.Api.Geography;
-using Verzuim.Hotspot.Api.Infrastructure;
+using Verzuim.Hotspot.Api.Flows;
 
-namespace Verzuim.Hotspot.Api.Flows;
+namespace Verzuim.Hotspot.Api.Agenda;
 
 /// <summary>
 /// Who must agree an absence agenda with whom: an institution's (or campus's) partner RMC regions, a region's institutions,
@@ -39,9 +34,8 @@ internal static class AgendaApi
     }
 
     internal static async Task<Results<Ok<AgendaPartnersResponse>, ValidationProblem, ProblemHttpResult>> GetInstitutionPartners(
-        string brin, HotspotDbContext db, DisclosurePolicy policy, FlowMatrixSource source,
-        [Description("School year, e.g. 2024-2025; default the latest with counts.")] string? schoolYear,
-        [Description("18plus (default) | under18 | all")] string? ageBand,
+        string brin, HotspotDbContext db, DisclosurePolicy policy, FlowMatrixSource source, IOptions<GeographyOptions> geography,
+        [AsParameters] CountsQuery counts,
         [Description("Share of the institution's students the partners must reach together, above 0 and at most 1 (default 0.8).")] double? coverage,
         [Description("Any region with at least this share is a partner too (default 0.02).")] double? minShare,
         CancellationToken ct)
@@ -50,24 +44,22 @@ internal static class AgendaApi
         {
             return ProblemDetailsExtensions.InvalidParameter("brin", "A BRIN is four characters: two digits and two letters or digits, e.g. 25LX.");
         }
-        return await WithRuleAsync<AgendaPartnersResponse>(db, policy, schoolYear, ageBand, coverage, minShare, async (request, cov, min) =>
+        return await WithRuleAsync<AgendaPartnersResponse>(counts, db, policy, geography, coverage, minShare, async (scope, cov, min) =>
         {
             var name = await db.Institutions.AsNoTracking().Where(i => i.Brin == code).Select(i => i.Name).SingleOrDefaultAsync(ct);
             if (name is null)
             {
                 return ProblemDetailsExtensions.NotFound($"Institution {code} is not known.");
             }
-            var p = request.Provenance!;
-            var institutions = await source.GetAsync(p.SchoolYear, request.Band, FlowDimension.Institution, p.DataVersion, policy, ct);
-            var campuses = await source.GetAsync(p.SchoolYear, request.Band, FlowDimension.Campus, p.DataVersion, policy, ct);
-            return TypedResults.Ok(Partners(institutions, campuses, code, name, code, null, cov, min, p, policy));
+            var institutions = await source.GetAsync(scope, FlowDimension.Institution, policy, ct);
+            var campuses = await source.GetAsync(scope, FlowDimension.Campus, policy, ct);
+            return TypedResults.Ok(Partners(institutions, campuses, code, name, code, null, cov, min, scope.Provenance, policy));
         }, ct);
     }
 
     private static async Task<Results<Ok<AgendaPartnersResponse>, ValidationProblem, ProblemHttpResult>> GetCampusPartners(
-        string brinvest, HotspotDbContext db, DisclosurePolicy policy, FlowMatrixSource source,
-        [Description("School year, e.g. 2024-2025; default the latest with counts.")] string? schoolYear,
-        [Description("18plus (default) | under18 | all")] string? ageBand,
+        string brinvest, HotspotDbContext db, DisclosurePolicy policy, FlowMatrixSource source, IOptions<GeographyOptions> geography,
+        [AsParameters] CountsQuery counts,
         [Description("Share of the campus's students the partners must reach together, above 0 and at most 1 (default 0.8).")] double? coverage,
         [Description("Any region with at least this share is a partner too (default 0.02).")] double? minShare,
         CancellationToken ct)
@@ -76,95 +68,87 @@ internal static class AgendaApi
         {
             return ProblemDetailsExtensions.InvalidParameter("brinvest", "A campus code is a BRIN plus a two-digit vestiging number, e.g. 25LX01.");
         }
-        return await WithRuleAsync<AgendaPartnersResponse>(db, policy, schoolYear, ageBand, coverage, minShare, async (request, cov, min) =>
+        return await WithRuleAsync<AgendaPartnersResponse>(counts, db, policy, geography, coverage, minShare, async (scope, cov, min) =>
         {
             var campus = await db.Campuses.AsNoTracking().Where(c => c.BrinVest == code).Select(c => new { c.Name, c.Brin }).SingleOrDefaultAsync(ct);
             if (campus is null)
             {
                 return ProblemDetailsExtensions.NotFound($"Campus {code} is not known.");
             }
-            var p = request.Provenance!;
-            var campuses = await source.GetAsync(p.SchoolYear, request.Band, FlowDimension.Campus, p.DataVersion, policy, ct);
+            var campuses = await source.GetAsync(scope, FlowDimension.Campus, policy, ct);
             var region = campuses.ColumnOf(code) is { } j ? campuses.Columns[j].Region : null;
-            return TypedResults.Ok(Partners(campuses, null, code, campus.Name, campus.Brin, region, cov, min, p, policy));
+            return TypedResults.Ok(Partners(campuses, null, code, campus.Name, campus.Brin, region, cov, min, scope.Provenance, policy));
         }, ct);
     }
 
-    /// <summary>The checks every agenda endpoint with a rule shares (rule, school year, age band), then its own answer.</summary>
+    /// <summary>The checks every agenda endpoint with a rule shares (rule, then the counts scope), then its own answer.</summary>
     private static async Task<Results<Ok<T>, ValidationProblem, ProblemHttpResult>> WithRuleAsync<T>(
-        HotspotDbContext db, DisclosurePolicy policy, string? schoolYear, string? ageBand, double? coverage, double? minShare,
-        Func<FlowRequest, double, double, Task<Results<Ok<T>, ValidationProblem, ProblemHttpResult>>> answer,
+        CountsQuery counts, HotspotDbContext db, DisclosurePolicy policy, IOptions<GeographyOptions> geography, double? coverage, double? minShare,
+        Func<CountsScope, double, double, Task<Results<Ok<T>, ValidationProblem, ProblemHttpResult>>> answer,
         CancellationToken ct)
     {
         var (cov, min) = (coverage ?? DefaultCoverage, minShare ?? DefaultMinShare);
-        if (FlowRequest.CheckRule(cov, min) is { } bad)
+        if (CheckRule(cov, min) is { } bad)
         {
             return bad;
         }
-        var request = await FlowRequest.ResolveAsync(db, policy, schoolYear, ageBand, AgeBandFilter.EighteenPlus, ct);
-        if (request.Invalid is { } invalid)
-        {
-            return invalid;
-        }
-        if (request.Missing is { } missing)
-        {
-            return missing;
-        }
-        return await answer(request, cov, min);
+        var resolved = await CountsScope.ResolveAsync(counts, AgeBandFilter.EighteenPlus, db, policy, geography, ct);
+        return resolved.Succeeded ? await answer(resolved.Scope, cov, min) : resolved.Problem!;
     }
 
+    /// <summary>Coverage in (0, 1] and minShare in [0, 1]; null when both are fine.</summary>
+    private static ValidationProblem? CheckRule(double coverage, double minShare) =>
+        coverage is <= 0 or > 1 || double.IsNaN(coverage)
+            ? ProblemDetailsExtensions.InvalidParameter("coverage", "Coverage is a share above 0 and at most 1, e.g. 0.8.")
+            : minShare is < 0 or > 1 || double.IsNaN(minShare)
+                ? ProblemDetailsExtensions.InvalidParameter("minShare", "minShare is a share from 0 to 1, e.g. 0.02.")
+                : null;
+
     internal static async Task<Results<Ok<RegionInstitutionsResponse>, ValidationProblem, ProblemHttpResult>> GetRegionInstitutions(
-        string code, HotspotDbContext db, DisclosurePolicy policy, FlowMatrixSource source,
-        [Description("School year, e.g. 2024-2025; default the latest with counts.")] string? schoolYear,
-        [Description("18plus (default) | under18 | all")] string? ageBand,
+        string code, HotspotDbContext db, DisclosurePolicy policy, FlowMatrixSource source, IOptions<GeographyOptions> geography,
+        [AsParameters] CountsQuery counts,
         CancellationToken ct)
     {
         if (!Codes.TryRmc(code, out var rmc))
         {
             return ProblemDetailsExtensions.InvalidParameter("code", "An RMC region code is MC followed by two digits, e.g. MC21.");
         }
-        var request = await FlowRequest.ResolveAsync(db, policy, schoolYear, ageBand, AgeBandFilter.EighteenPlus, ct);
-        if (request.Invalid is { } invalid)
+        var resolved = await CountsScope.ResolveAsync(counts, AgeBandFilter.EighteenPlus, db, policy, geography, ct);
+        if (!resolved.Succeeded)
         {
-            return invalid;
+            return resolved.Problem!;
         }
-        if (request.Missing is { } missing)
-        {
-            return missing;
-        }
-        var p = request.Provenance!;
-        var institutions = await source.GetAsync(p.SchoolYear, request.Band, FlowDimension.Institution, p.DataVersion, policy, ct);
+        var scope = resolved.Scope;
+        var institutions = await source.GetAsync(scope, FlowDimension.Institution, policy, ct);
         if (institutions.RowOf(rmc) is not { } i || institutions.Rows[i].Unplaced)
         {
-            return ProblemDetailsExtensions.NotFound($"RMC region {rmc} does not exist in {source.ClassificationYear}.");
+            return ProblemDetailsExtensions.NotFound($"RMC region {rmc} does not exist in {scope.ClassificationYear}.");
         }
-        var campuses = await source.GetAsync(p.SchoolYear, request.Band, FlowDimension.Campus, p.DataVersion, policy, ct);
+        var campuses = await source.GetAsync(scope, FlowDimension.Campus, policy, ct);
         var row = institutions.Rows[i];
         var total = institutions.RowTotal(i);
 
         var institutionParts = Enumerable.Range(0, institutions.Columns.Count).Where(j => institutions.IsListed(i, j))
             .Select(j => ColumnPart(institutions, i, j)).ToList();
         var campusParts = institutionParts.SelectMany(p => CampusBreakdown(campuses, row.Id, p.Id)).ToList();
-        return TypedResults.Ok(new RegionInstitutionsResponse(p, row.Id, row.Name, row.ContactMunicipality, FlowLine.RankingRule, total,
+        return TypedResults.Ok(new RegionInstitutionsResponse(scope.Provenance, row.Id, row.Name, row.ContactMunicipality, FlowLine.RankingRule, total,
             Ranked(FlowLine.Ranking(institutionParts, total.Students), institutions, total.Students),
             Ranked(FlowLine.Ranking(campusParts, total.Students), campuses, total.Students)));
     }
 
     internal static async Task<Results<Ok<AgendaTablesResponse>, ValidationProblem, ProblemHttpResult>> GetAgendaTables(
-        HotspotDbContext db, DisclosurePolicy policy, FlowMatrixSource source,
-        [Description("School year, e.g. 2024-2025; default the latest with counts.")] string? schoolYear,
-        [Description("18plus (default) | under18 | all")] string? ageBand,
+        HotspotDbContext db, DisclosurePolicy policy, FlowMatrixSource source, IOptions<GeographyOptions> geography,
+        [AsParameters] CountsQuery counts,
         [Description("Share of each institution's students its partners must reach together (default 0.8).")] double? coverage,
         [Description("Any region with at least this share is a partner too (default 0.02).")] double? minShare,
         CancellationToken ct) =>
-        await WithRuleAsync<AgendaTablesResponse>(db, policy, schoolYear, ageBand, coverage, minShare,
-            (request, cov, min) => AgendaTablesAsync(source, policy, request, cov, min, ct), ct);
+        await WithRuleAsync<AgendaTablesResponse>(counts, db, policy, geography, coverage, minShare,
+            (scope, cov, min) => AgendaTablesAsync(source, policy, scope, cov, min, ct), ct);
 
     private static async Task<Results<Ok<AgendaTablesResponse>, ValidationProblem, ProblemHttpResult>> AgendaTablesAsync(
-        FlowMatrixSource source, DisclosurePolicy policy, FlowRequest request, double cov, double min, CancellationToken ct)
+        FlowMatrixSource source, DisclosurePolicy policy, CountsScope scope, double cov, double min, CancellationToken ct)
     {
-        var p = request.Provenance!;
-        var institutions = await source.GetAsync(p.SchoolYear, request.Band, FlowDimension.Institution, p.DataVersion, policy, ct);
+        var institutions = await source.GetAsync(scope, FlowDimension.Institution, policy, ct);
 
         var tables = new List<AgendaTable>();
         var seats = institutions.Rows.Where(r => !r.Unplaced).ToDictionary(r => r.Id, _ => new List<string>(), StringComparer.Ordinal);
@@ -186,7 +170,7 @@ internal static class AgendaApi
         var summary = new AgendaSummary(tables.Count,
             Median(tables.Select(t => t.PartnerCount)), tables.Count == 0 ? 0 : tables.Max(t => t.PartnerCount),
             Median(regions.Select(r => r.TableCount)), regions.Count == 0 ? 0 : regions.Max(r => r.TableCount));
-        return TypedResults.Ok(new AgendaTablesResponse(p, cov, min, FlowLine.AgendaRule(cov, min, policy), summary, tables, regions));
+        return TypedResults.Ok(new AgendaTablesResponse(scope.Provenance, cov, min, FlowLine.AgendaRule(cov, min, policy), summary, tables, regions));
     }
 
     private static AgendaPartnersResponse Partners(FlowMatrix matrix, FlowMatrix? campuses, string code, string name, string brin, CodeName? region,

@@ -1,0 +1,20 @@
+namespace Verzuim.Hotspot.Api.Geography;
+
+/// <summary>Which classification year of the geography a request is about, and the one answer when it is not loaded.</summary>
+internal static class ClassificationYears
+{
+    /// <summary>The requested classification year, or the configured one; null when that year is not loaded.</summary>
+    public static async Task<int?> ResolveYearAsync(this HotspotDbContext db, int? requested, IOptions<GeographyOptions> options, CancellationToken ct)
+    {
+        var year = requested ?? options.Value.ClassificationYear;
+        return await db.IsClassificationYearLoadedAsync(year, ct) ? year : null;
+    }
+
+    public static Task<bool> IsClassificationYearLoadedAsync(this HotspotDbContext db, int year, CancellationToken ct) =>
+        db.RmcRegions.AnyAsync(r => r.ClassificationYear == year, ct);
+
+    public static ProblemHttpResult NotLoaded(int year) => ProblemDetailsExtensions.NotFound($"Classification year {year} is not loaded.");
+
+    public static ProblemHttpResult NotLoaded(int? requested, IOptions<GeographyOptions> options) =>
+        NotLoaded(requested ?? options.Value.ClassificationYear);
+}
