@@ -104,20 +104,6 @@ export interface AgendaTablesResponse {
   institutions: { brin: string; name: string; partners: { code: string }[] }[];
 }
 
-export interface FlowCell {
-  row: string;
-  column: string;
-  counts: Counts;
-  shareOfColumn: number | null;
-  shareOfRow: number | null;
-}
-
-export interface FlowsResponse {
-  provenance: Provenance;
-  by: string;
-  cells: FlowCell[];
-}
-
 export interface HotspotProperties {
   code: string;
   name: string;
@@ -232,17 +218,29 @@ export interface Selection {
   ageBand: string;
 }
 
+export interface Rule {
+  coverage?: number;
+  minShare?: number;
+}
+
+/**
+ * Every region that sends at least 5 students: the agenda rule with full coverage and no minimum share lists them all,
+ * with the same published (suppressed) cells as /flows, at a fraction of the whole matrix's size.
+ */
+export const everyRegion: Rule = { coverage: 1, minShare: 0 };
+
 export const api = {
   config: () => request<ViewerConfig>("/viewer/config.json"),
   datasets: () => request<Dataset[]>("/counts/datasets"),
   institutions: () => request<InstitutionSummary[]>("/institutions"),
   layer: (collection: string, s: Selection, extra: Record<string, string | number> = {}) =>
     request<LayerCollection>(`/collections/${collection}/items`, { limit: 10000, ...s, ...extra }),
-  institutionPartners: (brin: string, s: Selection) => request<AgendaPartnersResponse>(`/institutions/${brin}/agenda-partners`, { ...s }),
-  campusPartners: (brinVest: string, s: Selection) => request<AgendaPartnersResponse>(`/campuses/${brinVest}/agenda-partners`, { ...s }),
+  institutionPartners: (brin: string, s: Selection, rule: Rule = {}) =>
+    request<AgendaPartnersResponse>(`/institutions/${brin}/agenda-partners`, { ...s, ...rule }),
+  campusPartners: (brinVest: string, s: Selection, rule: Rule = {}) =>
+    request<AgendaPartnersResponse>(`/campuses/${brinVest}/agenda-partners`, { ...s, ...rule }),
   regionInstitutions: (code: string, s: Selection) => request<RegionInstitutionsResponse>(`/rmc-regions/${code}/institutions`, { ...s }),
   agendaTables: (s: Selection) => request<AgendaTablesResponse>("/agenda-tables", { ...s }),
-  flows: (by: "institution" | "campus", s: Selection) => request<FlowsResponse>("/flows", { by, ...s }),
   hotspots: (level: string, method: string, s: Selection) => request<HotspotCollection>("/hotspots", { level, method, ...s }),
   outliers: (level: string, s: Selection) => request<OutliersResponse>("/outliers", { level, ...s }),
   trends: (level: string, s: Selection) => request<TrendsResponse>("/trends", { level, to: s.schoolYear, ageBand: s.ageBand }),

@@ -1,4 +1,5 @@
 import "maplibre-gl/dist/maplibre-gl.css";
+import type maplibregl from "maplibre-gl";
 import "./style.css";
 import { api, type LayerCollection, type Selection } from "./api";
 import type { ViewContext } from "./context";
@@ -30,9 +31,6 @@ async function start(): Promise<void> {
   if (!years.includes(state.schoolYear)) {
     state.schoolYear = years[0] ?? "";
   }
-  const map = new MapView(byId("map"), config, t("map"));
-  await map.loaded;
-
   // Geometry and campus layers are shared by the views; they are fetched once per school year and age band.
   const cache = new Map<string, Promise<LayerCollection>>();
   const layer = (collection: string, s: Selection, extra: Record<string, string | number>): Promise<LayerCollection> => {
@@ -42,7 +40,20 @@ async function start(): Promise<void> {
     }
     return cache.get(key)!;
   };
+  const regionsOf = (s: Selection): Promise<LayerCollection> => layer("rmc-regions", s, { simplify: 250, precision: 4 });
+  const campusesOf = (s: Selection): Promise<LayerCollection> =>
+    layer("campuses", s, { properties: "brinVest,brin,name,institution,place,students,suppressed" });
+  // Start the shared downloads while MapLibre sets up its canvas and worker.
+  const first: Selection = { schoolYear: state.schoolYear, ageBand: state.ageBand };
+  void regionsOf(first).catch(() => undefined);
+  void campusesOf(first).catch(() => undefined);
+  const map = new MapView(byId("map"), config, t("map"));
+  await map.loaded;
+  // Marks for bench/viewer.sh, which reports where the time to first idle goes.
+  performance.mark("viewer-map-load");
 
+  const viewer: { map: maplibregl.Map; state: () => State; readyAt?: number } = { map: map.map, state: () => state };
+  (window as unknown as { hotspotViewer: typeof viewer }).hotspotViewer = viewer;
   let generation = 0;
   const render = async (): Promise<void> => {
     const mine = ++generation;
@@ -55,19 +66,24 @@ async function start(): Promise<void> {
     const selection: Selection = { schoolYear: state.schoolYear, ageBand: state.ageBand };
     const ctx: ViewContext = {
       state, map, panel: content, selection, update,
-      regions: () => layer("rmc-regions", selection, { simplify: 250, precision: 4 }),
-      campuses: () => layer("campuses", selection, {}),
+      regions: () => regionsOf(selection),
+      campuses: () => campusesOf(selection),
     };
     try {
       await views[state.view](ctx);
       if (mine !== generation) {
         return;
       }
+      if (performance.getEntriesByName("viewer-view-data").length === 0) {
+        performance.mark("viewer-view-data");
+      }
       panel.replaceChildren(content);
       paintSwatches(panel);
       // Tests and the page-load benchmark wait for this: the data is on the map and the map has drawn it.
       map.map.once("idle", () => {
         if (mine === generation) {
+          // Milliseconds since navigation start, read by bench/viewer.sh.
+          viewer.readyAt ??= performance.now();
           document.body.dataset.state = "ready";
         }
       });
@@ -91,7 +107,6 @@ async function start(): Promise<void> {
     state.schoolYear ||= years[0] ?? "";
     void render();
   });
-  (window as unknown as { hotspotViewer: unknown }).hotspotViewer = { map: map.map, state: () => state };
   await render();
 }
 

@@ -1,7 +1,7 @@
 // View 1: one institution or campus. Where its students come from (choropleth of the share per RMC region), flow
 // lines to its campuses, absence reports per 100, and the agenda partners outlined, with the rule; the side table
 // shows the same numbers.
-import { api, apiUrl, type AgendaPartner, type FlowCell } from "../api";
+import { api, apiUrl, everyRegion, type AgendaPartner } from "../api";
 import type { ViewContext } from "../context";
 import { formatNumber, t } from "../i18n";
 import { cssColor, type AreaFeature, type LineFeature, type PointFeature } from "../map";
@@ -9,6 +9,18 @@ import { breaks, classOf, escapeHtml, h, legend, percent, rate, sequential, show
 
 export async function renderInstitution(ctx: ViewContext): Promise<void> {
   const { state, panel, map, selection } = ctx;
+  const unit = state.unit.toUpperCase();
+  const isCampus = unit.length === 6;
+  const brin = unit.slice(0, 4);
+  // The unit's own numbers are asked for at once, beside the shared layers, not after them.
+  const partnersOf = isCampus ? api.campusPartners : api.institutionPartners;
+  const detail = unit
+    ? Promise.all([
+      partnersOf(unit, selection),
+      partnersOf(unit, selection, everyRegion),
+      api.layer("flow-lines", selection, { ...(isCampus ? { brinVest: unit } : { brin }), properties: "rmc,regionName,brinVest,campusName,students,suppressed" }),
+    ])
+    : null;
   const [institutions, campuses, regions] = await Promise.all([api.institutions(), ctx.campuses(), ctx.regions()]);
 
   const options = h("datalist", { id: "units" },
@@ -28,9 +40,6 @@ export async function renderInstitution(ctx: ViewContext): Promise<void> {
   map.onCampusClick = (code) => ctx.update({ unit: code });
   map.onAreaClick = (code) => ctx.update({ view: "region", region: code });
 
-  const unit = state.unit.toUpperCase();
-  const isCampus = unit.length === 6;
-  const brin = unit.slice(0, 4);
   const campusColor = cssColor("--campus");
   const mineColor = cssColor("--campus-selected");
   map.setCampuses(campuses.features.map((f) => {
@@ -39,7 +48,7 @@ export async function renderInstitution(ctx: ViewContext): Promise<void> {
     return { ...f, properties: { code: p.brinVest, brin: p.brin, name: p.name, color: mine ? mineColor : campusColor, radius: mine ? 7 : 3,
       tip: `${escapeHtml(p.institution)}<br>${escapeHtml(p.name)} (${p.brinVest})` } } as PointFeature;
   }));
-  if (!unit) {
+  if (!detail) {
     panel.append(h("p", {}, t("chooseInstitution")));
     map.setAreas(regions.features.map((f) => area(f, cssColor("--no-data"), false, "")));
     map.setFlows([]);
@@ -47,22 +56,18 @@ export async function renderInstitution(ctx: ViewContext): Promise<void> {
     return;
   }
 
-  const [partners, flows, lines] = await Promise.all([
-    isCampus ? api.campusPartners(unit, selection) : api.institutionPartners(unit, selection),
-    api.flows(isCampus ? "campus" : "institution", selection),
-    api.layer("flow-lines", selection, isCampus ? { brinVest: unit } : { brin }),
-  ]);
-  const cells = new Map<string, FlowCell>(flows.cells.filter((c) => c.column === unit).map((c) => [c.row, c]));
+  const [partners, all, lines] = await detail;
+  const cells = new Map<string, AgendaPartner>(all.partners.map((c) => [c.code, c]));
   const partnerCodes = new Set(partners.partners.map((p) => p.code));
 
   // Choropleth: share of this institution's students per region of residence.
   const palette = sequential();
-  const shares = [...cells.values()].map((c) => c.shareOfColumn).filter((s): s is number => s !== null && s > 0);
+  const shares = [...cells.values()].map((c) => c.share).filter((s): s is number => s !== null && s > 0);
   const cuts = breaks(shares, palette.length);
   map.setAreas(regions.features.map((f) => {
     const code = String(f.id);
     const cell = cells.get(code);
-    const share = cell?.shareOfColumn ?? null;
+    const share = cell?.share ?? null;
     const color = share !== null && share > 0 ? palette[classOf(share, cuts)]! : cssColor(cell?.counts.suppressed ? "--suppressed" : "--no-data");
     const name = (f.properties as { name: string }).name;
     const tip = `<strong>${escapeHtml(name)}</strong><br>${t("students")}: ${tipValue(cell?.counts.students, cell?.counts.suppressed)}` +
@@ -99,13 +104,13 @@ export async function renderInstitution(ctx: ViewContext): Promise<void> {
       { head: "campuses", cell: (p) => (p.campuses ?? []).map((c) => c.name).join(", ") },
     ], partners.partners, { id: "partners-table", "data-count": String(partners.partners.length) }),
     h("details", { class: "rule" }, h("summary", {}, t("rule")), h("p", {}, partners.rule)),
-    table<FlowCell>(t("region"), [
-      { head: "region", cell: (c) => regionName(regions, c.row) },
+    table<AgendaPartner>(t("otherRegions"), [
+      { head: "region", cell: (c) => `${c.name} (${c.code})` },
       { head: "students", cell: (c) => shown(c.counts.students, c.counts.suppressed), numeric: true },
-      { head: "share", cell: (c) => shown(c.shareOfColumn, c.counts.suppressed, percent), numeric: true },
+      { head: "share", cell: (c) => shown(c.share, c.counts.suppressed, percent), numeric: true },
       { head: "reports", cell: (c) => shown(c.counts.absenceReports, c.counts.suppressed), numeric: true },
       { head: "rate", cell: (c) => shown(c.counts.reportsPer100, c.counts.suppressed, rate), numeric: true },
-    ], [...cells.values()].filter((c) => !partnerCodes.has(c.row)), { id: "regions-table" }),
+    ], [...cells.values()].filter((c) => !partnerCodes.has(c.code)), { id: "regions-table" }),
   );
 }
 
@@ -117,14 +122,6 @@ function area(f: GeoJSON.Feature, color: string, highlight: boolean, tip: string
 function contact(p: AgendaPartner): Node {
   const c = p.contactMunicipality;
   return c.assumed ? h("span", {}, `${c.name} `, h("abbr", { title: t("assumedHint") }, `(${t("assumed")})`)) : document.createTextNode(c.name);
-}
-
-function regionName(regions: GeoJSON.FeatureCollection, code: string): string {
-  if (code === "unplaced") {
-    return t("unplaced");
-  }
-  const f = regions.features.find((r) => String(r.id) === code);
-  return f ? `${(f.properties as { name: string }).name} (${code})` : code;
 }
 
 function shareRange(cuts: number[], i: number): string {
