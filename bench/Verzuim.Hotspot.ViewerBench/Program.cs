@@ -1,14 +1,21 @@
 using System.Globalization;
 using Microsoft.Playwright;
+using Verzuim.Hotspot.ViewerBench;
 
 // Page-load benchmark of the viewer: milliseconds from navigation start to the map's first 'idle' with the
 // institution view's data drawn (the page records it as hotspotViewer.readyAt), in Debian's chromium over loopback.
 // The first run meets cold API caches; each run uses a fresh browser context, so the browser cache never helps.
 // Usage: Verzuim.Hotspot.ViewerBench <viewer url, e.g. http://127.0.0.1:5098/viewer/?unit=25LX> [runs, default 7]
+//        Verzuim.Hotspot.ViewerBench --screenshots <api base url> <folder>   (the PNGs in docs/)
 const double TargetMs = 2000;
+var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+if (args.Length == 3 && args[0] == "--screenshots")
+{
+    await Screenshots.TakeAsync(chromium, new Uri(args[1]), args[2]);
+    return;
+}
 var url = args.Length > 0 ? args[0] : throw new ArgumentException("Give the viewer URL of the institution view.");
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7;
-var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
 
 using var playwright = await Playwright.CreateAsync();
 await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
