@@ -1,3 +1,4 @@
+using Verzuim.Hotspot.Api.Access;
 using Verzuim.Hotspot.Api.Agenda;
 using Verzuim.Hotspot.Api.Flows;
 using Verzuim.Hotspot.Api.Health;
@@ -20,6 +21,7 @@ builder.Services.AddHotspotCaching();
 builder.Services.AddCounts();
 builder.Services.AddDisclosure();
 builder.Services.AddHotspotHttp();
+builder.Services.AddAccess();
 builder.Services.AddLayers();
 builder.Services.AddHotspots();
 builder.Services.AddFlows();
@@ -30,10 +32,12 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseHotspotHttp();
+app.UseAccess();
 app.UseHotspotOpenApi();
 app.UseViewer();
 
 app.MapHealth();
+app.MapAccess();
 app.MapRegions();
 app.MapMunicipalities();
 app.MapPostcodes();
