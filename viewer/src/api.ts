@@ -181,8 +181,32 @@ export interface ViewerConfig {
   basemapAttribution: string;
 }
 
-/** Headers sent with every request; an access key goes here later. */
+/** Headers sent with every request, including the access key (X-Api-Key) when the user gave one. */
 export const requestHeaders: Record<string, string> = { Accept: "application/json" };
+
+export interface Me {
+  role: string;
+  kind: string;
+  scope: string | null;
+  authenticated: boolean;
+  sees: string;
+}
+
+/**
+ * The access key lives in sessionStorage only: never in the URL (links are meant to be shared) and gone when the
+ * tab closes. Without one the API answers with the public view.
+ */
+export function setAccessKey(key: string): void {
+  if (key) {
+    sessionStorage.setItem("hotspot-api-key", key);
+    requestHeaders["X-Api-Key"] = key;
+  } else {
+    sessionStorage.removeItem("hotspot-api-key");
+    delete requestHeaders["X-Api-Key"];
+  }
+}
+
+setAccessKey(sessionStorage.getItem("hotspot-api-key") ?? "");
 
 export class ApiError extends Error {
   constructor(readonly status: number, readonly title: string, readonly detail: string | undefined) {
@@ -231,6 +255,7 @@ export const everyRegion: Rule = { coverage: 1, minShare: 0 };
 
 export const api = {
   config: () => request<ViewerConfig>("/viewer/config.json"),
+  me: () => request<Me>("/me"),
   datasets: () => request<Dataset[]>("/counts/datasets"),
   institutions: () => request<InstitutionSummary[]>("/institutions"),
   layer: (collection: string, s: Selection, extra: Record<string, string | number> = {}) =>

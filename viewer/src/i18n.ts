@@ -74,6 +74,10 @@ const nl = {
   "verdict.InsufficientData": "te weinig gegevens",
   pack: "Sessiepakket (printbaar)",
   selected: "Gekozen",
+  accessKey: "API-sleutel (optioneel)",
+  apply: "Toepassen",
+  publicView: "Openbare weergave",
+  keyView: "Weergave: {role}",
 } as const;
 
 export type TextKey = keyof typeof nl;
@@ -154,6 +158,10 @@ const en: Record<TextKey, string> = {
   "verdict.InsufficientData": "insufficient data",
   pack: "Session pack (printable)",
   selected: "Selected",
+  accessKey: "API key (optional)",
+  apply: "Apply",
+  publicView: "Public view",
+  keyView: "View: {role}",
 };
 
 const dictionaries: Record<Language, Record<TextKey, string>> = { nl, en };

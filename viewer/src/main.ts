@@ -1,7 +1,7 @@
 import "maplibre-gl/dist/maplibre-gl.css";
 import type maplibregl from "maplibre-gl";
 import "./style.css";
-import { api, type LayerCollection, type Selection } from "./api";
+import { api, setAccessKey, type LayerCollection, type Me, type Selection } from "./api";
 import type { ViewContext } from "./context";
 import { setLanguage, t, type TextKey } from "./i18n";
 import { MapView } from "./map";
@@ -27,6 +27,7 @@ async function start(): Promise<void> {
   let state = readState(window.location.search);
   setLanguage(state.lang);
   const [config, datasets] = await Promise.all([api.config(), api.datasets()]);
+  let me: Me | null = await api.me().catch(() => null);
   const years = [...new Set(datasets.map((d) => d.schoolYear))].sort().reverse();
   if (!years.includes(state.schoolYear)) {
     state.schoolYear = years[0] ?? "";
@@ -60,6 +61,7 @@ async function start(): Promise<void> {
     document.body.dataset.state = "loading";
     setLanguage(state.lang);
     chrome(state, years, datasets.find((d) => d.schoolYear === state.schoolYear), update);
+    byId("key-summary").textContent = me?.authenticated ? t("keyView", { role: me.role }) : t("publicView");
     const panel = byId("panel");
     panel.replaceChildren(h("p", { class: "hint" }, t("loading")));
     const content = h("div", { id: `view-${state.view}` });
@@ -102,6 +104,18 @@ async function start(): Promise<void> {
     void render();
   }
 
+  // A key changes what the API shows (the disclosure view), so the shared layers are fetched again.
+  byId<HTMLFormElement>("key-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    setAccessKey(byId<HTMLInputElement>("access-key").value.trim());
+    byId<HTMLInputElement>("access-key").value = "";
+    cache.clear();
+    void api.me().catch(() => null).then((answer) => {
+      me = answer;
+      void render();
+    });
+  });
+
   window.addEventListener("popstate", () => {
     state = readState(window.location.search);
     state.schoolYear ||= years[0] ?? "";
@@ -116,6 +130,8 @@ function chrome(state: State, years: string[], dataset: { dataset: string; synth
   byId("app-title").textContent = t("title");
   byId("label-school-year").textContent = t("schoolYear");
   byId("label-age-band").textContent = t("ageBand");
+  byId("label-key").textContent = t("accessKey");
+  byId("key-apply").textContent = t("apply");
   const banner = byId("synthetic-banner");
   banner.hidden = !dataset?.synthetic;
   banner.textContent = dataset?.synthetic ? t("synthetic", { dataset: dataset.dataset }) : "";

@@ -106,6 +106,7 @@ public sealed class ViewerFixture(PostGisFixture postGis) : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Hotspot", postGis.ConnectionString);
             builder.UseSetting("Geography:GeodataPath", RepositoryPaths.Geodata);
             builder.UseSetting("Viewer:DistPath", dist);
+            builder.UseSetting("Auth:AdminApiKey", ApiFactory.AdminApiKey);
             builder.UseEnvironment("Testing");
         }
     }

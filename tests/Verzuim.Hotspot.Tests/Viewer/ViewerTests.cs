@@ -150,6 +150,46 @@ public sealed class ViewerTests(ViewerFixture viewer) : IClassFixture<ViewerFixt
         Assert.Empty(outside);
     }
 
+    [Fact]
+    public async Task An_Access_Key_Entered_In_The_Viewer_Shows_The_Region_Coordinators_View_And_Stays_Out_Of_The_Url()
+    {
+        // Arrange: an operator issues a key for the coordinator of the region.
+        using var issue = new HttpRequestMessage(HttpMethod.Post, "admin/keys")
+        {
+            Content = JsonContent.Create(new { role = $"rmc:{Region}", label = "viewer test " + Guid.NewGuid().ToString("N") }),
+        };
+        issue.Headers.Add("X-Api-Key", Infrastructure.ApiFactory.AdminApiKey);
+        using var issued = await viewer.Client.SendAsync(issue, Ct);
+        issued.EnsureSuccessStatusCode();
+        var key = (await issued.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("key").GetString()!;
+        using var keyed = new HttpRequestMessage(HttpMethod.Get, $"rmc-regions/{Region}/institutions?ageBand=18plus");
+        keyed.Headers.Add("X-Api-Key", key);
+        using var answer = await viewer.Client.SendAsync(keyed, Ct);
+        using var api = JsonDocument.Parse(await answer.Content.ReadAsStringAsync(Ct));
+        var expected = api.RootElement.GetProperty("institutions").EnumerateArray()
+            .Select(i => Count(i.GetProperty("counts").GetProperty("students"))).ToList();
+        var (page, outside) = await viewer.NewPageAsync();
+        var sentWithKey = 0;
+        page.Request += (_, request) => sentWithKey += request.Headers.TryGetValue("x-api-key", out var sent) && sent == key ? 1 : 0;
+        await ViewerPage.OpenAsync(page, viewer.BaseAddress, $"?view=region&region={Region}");
+        Assert.Equal("Openbare weergave", (await page.InnerTextAsync("#key-summary")).Trim());
+
+        // Act
+        await page.ClickAsync("#key-summary");
+        await page.FillAsync("#access-key", key);
+        await page.ClickAsync("#key-apply");
+        await page.WaitForFunctionAsync("() => document.getElementById('key-summary').textContent.includes('rmc:')");
+        await ViewerPage.WaitReadyAsync(page);
+
+        // Assert: the page shows the keyed numbers, sent the key, and kept it out of the shareable URL.
+        Assert.Contains($"rmc:{Region}", await page.InnerTextAsync("#key-summary"), StringComparison.Ordinal);
+        var shown = (await ViewerPage.RowsAsync(page, "#institutions-table")).Select(r => r[2]).ToList();
+        Assert.Equal(expected, shown);
+        Assert.True(sentWithKey > 0);
+        Assert.DoesNotContain(key, page.Url, StringComparison.Ordinal);
+        Assert.Empty(outside);
+    }
+
     private static async Task<string> FirstAsync(IPage page, string selector) =>
         (await page.Locator(selector).First.GetAttributeAsync("value"))!;
 
