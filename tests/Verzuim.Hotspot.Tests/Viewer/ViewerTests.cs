@@ -72,13 +72,16 @@ public sealed class ViewerTests(ViewerFixture viewer) : IClassFixture<ViewerFixt
         var (page, outside) = await viewer.NewPageAsync();
         await ViewerPage.OpenAsync(page, viewer.BaseAddress, "?view=region");
 
-        // Act: click a pixel where the region is the only thing on the map.
+        // Act: click a pixel well inside the region (it and the pixels 8 px around it show the region and nothing else).
         var point = await page.EvaluateAsync<double[]>("""
             code => {
               const map = window.hotspotViewer.map, c = map.getCanvas();
-              for (let y = 5; y < c.clientHeight; y += 6) for (let x = 5; x < c.clientWidth; x += 6) {
+              const only = (x, y) => {
                 const hits = map.queryRenderedFeatures([x, y], { layers: ['areas-fill', 'campuses-circle', 'flows-line'] });
-                if (hits.length === 1 && hits[0].properties.code === code) return [x, y];
+                return hits.length === 1 && hits[0].properties.code === code;
+              };
+              for (let y = 10; y < c.clientHeight - 10; y += 4) for (let x = 10; x < c.clientWidth - 10; x += 4) {
+                if (only(x, y) && only(x - 8, y) && only(x + 8, y) && only(x, y - 8) && only(x, y + 8)) return [x, y];
               }
               return null;
             }
