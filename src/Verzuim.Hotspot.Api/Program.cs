@@ -7,8 +7,10 @@ using Verzuim.Hotspot.Api.Institutions;
 using Verzuim.Hotspot.Api.Layers;
 using Verzuim.Hotspot.Api.Locate;
 using Verzuim.Hotspot.Api.Municipalities;
+using Verzuim.Hotspot.Api.Packs;
 using Verzuim.Hotspot.Api.Postcodes;
 using Verzuim.Hotspot.Api.Regions;
+using Verzuim.Hotspot.Api.Viewer;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -25,6 +27,7 @@ builder.Services.AddAccess();
 builder.Services.AddLayers();
 builder.Services.AddHotspots();
 builder.Services.AddFlows();
+builder.Services.AddViewer();
 
 var app = builder.Build();
 
@@ -33,6 +36,7 @@ app.UseStatusCodePages();
 app.UseHotspotHttp();
 app.UseAccess();
 app.UseHotspotOpenApi();
+app.UseViewer();
 
 app.MapHealth();
 app.MapAccess();
@@ -48,5 +52,7 @@ app.MapOutliers();
 app.MapTrends();
 app.MapFlows();
 app.MapAgenda();
+app.MapViewer();
+app.MapPacks();
 
 app.Run();

@@ -33,7 +33,7 @@ internal static class AgendaApi
         return app;
     }
 
-    private static async Task<Results<Ok<AgendaPartnersResponse>, ValidationProblem, ProblemHttpResult>> GetInstitutionPartners(
+    internal static async Task<Results<Ok<AgendaPartnersResponse>, ValidationProblem, ProblemHttpResult>> GetInstitutionPartners(
         string brin, HotspotDbContext db, DisclosurePolicy policy, FlowMatrixSource source, IOptions<GeographyOptions> geography,
         [AsParameters] CountsQuery counts,
         [Description("Share of the institution's students the partners must reach together, above 0 and at most 1 (default 0.8).")] double? coverage,
@@ -104,7 +104,7 @@ internal static class AgendaApi
                 ? ProblemDetailsExtensions.InvalidParameter("minShare", "minShare is a share from 0 to 1, e.g. 0.02.")
                 : null;
 
-    private static async Task<Results<Ok<RegionInstitutionsResponse>, ValidationProblem, ProblemHttpResult>> GetRegionInstitutions(
+    internal static async Task<Results<Ok<RegionInstitutionsResponse>, ValidationProblem, ProblemHttpResult>> GetRegionInstitutions(
         string code, HotspotDbContext db, DisclosurePolicy policy, FlowMatrixSource source, IOptions<GeographyOptions> geography,
         [AsParameters] CountsQuery counts,
         CancellationToken ct)
@@ -136,7 +136,7 @@ internal static class AgendaApi
             Ranked(FlowLine.Ranking(campusParts, total.Students), campuses, total.Students)));
     }
 
-    private static async Task<Results<Ok<AgendaTablesResponse>, ValidationProblem, ProblemHttpResult>> GetAgendaTables(
+    internal static async Task<Results<Ok<AgendaTablesResponse>, ValidationProblem, ProblemHttpResult>> GetAgendaTables(
         HotspotDbContext db, DisclosurePolicy policy, FlowMatrixSource source, IOptions<GeographyOptions> geography,
         [AsParameters] CountsQuery counts,
         [Description("Share of each institution's students its partners must reach together (default 0.8).")] double? coverage,

@@ -40,7 +40,7 @@ internal static class HotspotsApi
     private sealed record AnswerKey(AreaLevel Level, HotspotMethod Method, RateSmoothing Smoothing, int Permutations, ulong Seed, double Simplify,
         int Year, string SchoolYear, AgeBandFilter Band, string View, int MinimumCount);
 
-    private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetHotspots(
+    internal static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetHotspots(
         [AsParameters] HotspotsRequest request, [AsParameters] CountsQuery counts, HotspotDbContext db, NpgsqlDataSource dataSource,
         ContiguityCache contiguityCache, AreaGeometryCache geometryCache, VersionedCache cache, DisclosurePolicy policy,
         IOptions<GeographyOptions> options, IOptions<JsonOptions> json, CancellationToken ct)

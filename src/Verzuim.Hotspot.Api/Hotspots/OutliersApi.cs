@@ -24,7 +24,7 @@ internal static class OutliersApi
         public double Expected { get; set; }
     }
 
-    private static async Task<Results<Ok<OutliersResponse>, ValidationProblem, ProblemHttpResult>> GetOutliers(
+    internal static async Task<Results<Ok<OutliersResponse>, ValidationProblem, ProblemHttpResult>> GetOutliers(
         HotspotDbContext db, NpgsqlDataSource dataSource, DisclosurePolicy policy, IOptions<GeographyOptions> options,
         [AsParameters] CountsQuery counts,
         [Description("cell (institution x region of residence), campus or institution.")] string? level,

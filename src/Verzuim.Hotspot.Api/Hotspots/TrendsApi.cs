@@ -23,7 +23,7 @@ internal static class TrendsApi
         public long ReportsTo { get; set; }
     }
 
-    private static async Task<Results<Ok<TrendsResponse>, ValidationProblem, ProblemHttpResult>> GetTrends(
+    internal static async Task<Results<Ok<TrendsResponse>, ValidationProblem, ProblemHttpResult>> GetTrends(
         HotspotDbContext db, NpgsqlDataSource dataSource, DisclosurePolicy policy, IOptions<GeographyOptions> options,
         [AsParameters] CountsQuery counts,
         [Description("region (RMC region of residence) or institution.")] string? level,
