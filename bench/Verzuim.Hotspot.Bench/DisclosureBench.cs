@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Verzuim.Hotspot.Api.Counts;
+using Verzuim.Hotspot.Api.Disclosure;
+using Verzuim.Hotspot.Api.Geography;
+using Verzuim.Hotspot.Api.Import.Synthetic;
+
+namespace Verzuim.Hotspot.Bench;
+
+/// <summary>
+/// Protection time per school year and the information loss of the optimal secondary suppression against the old line
+/// heuristic, both on the same linked tables in the same run, each checked by the intruder audit.
+/// </summary>
+internal static class DisclosureBench
+{
+    private const double TargetSeconds = 30;
+    private const double TargetShare = 0.01;
+
+    public static async Task<int> RunAsync(string geodata, NpgsqlDataSource dataSource)
+    {
+        var geography = Options.Create(new GeographyOptions());
+        var year = geography.Value.ClassificationYear;
+        var parametersFile = Path.Combine(geodata, "synthetic", "parameters.json");
+        var parameters = SyntheticParameters.Load(parametersFile);
+        await using (var check = dataSource.CreateCommand("select count(*) from school_year_datasets"))
+        {
+            if ((long)(await check.ExecuteScalarAsync())! == 0)
+            {
+                Console.WriteLine($"importing the synthetic national set ({parametersFile}) ...");
+                var loader = new SyntheticCountsLoader(new CountsImporter(dataSource, geography), geography);
+                await loader.LoadAsync(geodata, parameters, parametersFile, Directory.CreateTempSubdirectory("bench-synthetic-").FullName, null, CancellationToken.None);
+            }
+        }
+        var policy = new DisclosurePolicy(Options.Create(new DisclosureOptions()));
+        var failed = false;
+        foreach (var schoolYear in parameters.Years.Select(y => y.SchoolYear))
+        {
+            var clock = Stopwatch.StartNew();
+            var tables = await LinkedTablesBuilder.LoadAsync(dataSource, year, schoolYear, CancellationToken.None);
+            var loadSeconds = clock.Elapsed.TotalSeconds;
+            var result = SecondarySuppression.Protect(tables, policy.MinimumCount, TimeSpan.FromSeconds(4 * TargetSeconds));
+            Console.WriteLine(Invariant($"{schoolYear}: protected in {result.Elapsed.TotalSeconds:0.00} s ({result.LinearPrograms} LPs, {result.Fallbacks} fallbacks, {result.Mask.Hidden.Count()} hidden); auditing ..."));
+            clock.Restart();
+            var audit = IntruderAudit.Run(result.Mask);
+            var auditSeconds = clock.Elapsed.TotalSeconds;
+            var old = LineHeuristic.Apply(tables, policy);
+            var oldAudit = IntruderAudit.Run(old);
+
+            Console.WriteLine();
+            Console.WriteLine(Invariant($"school year {schoolYear}: {tables.Count} cells, {tables.Equations.Count} equations, {result.Targets} small counts"));
+            Console.WriteLine(Invariant($"  read from PostGIS {loadSeconds:0.00} s; protection {result.Elapsed.TotalSeconds:0.00} s ({result.LinearPrograms} LPs, {result.Fallbacks} fallbacks); protection / target ({TargetSeconds} s) = {result.Elapsed.TotalSeconds / TargetSeconds:0.000}"));
+            Console.WriteLine(Invariant($"  audit {auditSeconds:0.00} s: optimal {Verdict(audit)}; old line heuristic {Verdict(oldAudit)}"));
+            foreach (var finding in oldAudit.Findings.Take(3))
+            {
+                Console.WriteLine($"    old heuristic, e.g. {finding}");
+            }
+            Console.WriteLine($"  {"table",-18} {"band",-8} {"students",9} | {"optimal: hidden",16} {"cells",6} {"share",7} {"largest",8} | {"old: hidden",12} {"cells",6} {"share",7} {"largest",8}");
+            var oldLoss = InformationLoss.Of(old).ToDictionary(l => (l.Table, l.Band));
+            foreach (var loss in InformationLoss.Of(result.Mask))
+            {
+                var o = oldLoss[(loss.Table, loss.Band)];
+                Console.WriteLine(Invariant($"  {loss.Table,-18} {loss.Band,-8} {loss.Students,9} | {loss.SecondaryStudents,16} {loss.SecondaryCells,6} {loss.SecondaryShare,7:P2} {loss.LargestSecondaryCell,8} | {o.SecondaryStudents,12} {o.SecondaryCells,6} {o.SecondaryShare,7:P2} {o.LargestSecondaryCell,8}"));
+                failed |= loss.SecondaryShare > TargetShare;
+            }
+            failed |= !audit.Passed || result.Elapsed.TotalSeconds > TargetSeconds;
+        }
+        Console.WriteLine(failed ? "TARGET MISSED (audit, time or loss)" : "all targets met");
+        return failed ? 1 : 0;
+    }
+
+    private static string Verdict(AuditReport audit) =>
+        audit.Passed ? $"passes ({audit.Checked} small counts checked, {audit.Escalated} on the whole system)" : $"FAILS: {audit.Findings.Count} small counts pinned";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
