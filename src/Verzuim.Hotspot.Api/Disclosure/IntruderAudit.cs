@@ -56,11 +56,13 @@ internal static class IntruderAudit
                 }
                 escalated++;
                 var component = Neighbourhood.HiddenComponent(tables, cell, mask.IsHidden);
-                var (lower, upper) = DisclosureLp.Bounds(tables, component, cell, Anchor)
-                    ?? throw new InvalidOperationException($"The intruder's LP for {tables.Keys[cell]} did not solve.");
-                if (upper - lower < mask.MinimumCount - Tolerance)
+                // An LP that does not solve proves nothing, so it counts against the protection.
+                var (lower, upper, attack) = DisclosureLp.Bounds(tables, component, cell, Anchor) is { } bounds
+                    ? (bounds.Min, bounds.Max, "LP bounds")
+                    : (double.NaN, double.NaN, "LP bounds (did not solve: counted as pinned)");
+                if (!(upper - lower >= mask.MinimumCount - Tolerance))
                 {
-                    findings.Add(new AuditFinding(tables.Keys[cell], measure, tables.Value(cell, measure), lower, upper, "LP bounds"));
+                    findings.Add(new AuditFinding(tables.Keys[cell], measure, tables.Value(cell, measure), lower, upper, attack));
                 }
             }
         }

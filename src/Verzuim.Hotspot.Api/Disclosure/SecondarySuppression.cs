@@ -3,7 +3,11 @@ using System.Diagnostics;
 namespace Verzuim.Hotspot.Api.Disclosure;
 
 /// <summary>What <see cref="SecondarySuppression.Protect"/> produced and what it took.</summary>
-internal sealed record ProtectionResult(DisclosureMask Mask, int Targets, int LinearPrograms, int Fallbacks, TimeSpan Elapsed);
+internal sealed record ProtectionResult(DisclosureMask Mask, int Targets, int LinearPrograms, IReadOnlyDictionary<Measure, int> FallbacksByMeasure,
+    TimeSpan Elapsed)
+{
+    public int Fallbacks => FallbacksByMeasure.Values.Sum();
+}
 
 /// <summary>
 /// Secondary suppression by optimisation over all linked tables at once. The rule: for every small count (1 to
@@ -30,7 +34,8 @@ internal static class SecondarySuppression
             .OrderBy(t => order.IndexOf(tables.Keys[t.Cell].Table))
             .ThenByDescending(t => tables.Students(t.Cell))
             .ToList();
-        var (programs, fallbacks) = (0, 0);
+        var programs = 0;
+        var fallbacks = new Dictionary<Measure, int> { [Measure.Students] = 0, [Measure.Reports] = 0 };
         foreach (var (cell, measure) in targets)
         {
             var done = false;
@@ -52,7 +57,7 @@ internal static class SecondarySuppression
             }
             if (!done)
             {
-                fallbacks++;
+                fallbacks[measure]++;
                 HideRecord(tables, cell, mask);
             }
         }
