@@ -17,11 +17,16 @@ internal sealed record ImportCommand(string Verb, IReadOnlyDictionary<string, st
                                                import a counts CSV (all-or-nothing; replaces the school years it holds)
           generate-synthetic [--parameters FILE] [--geodata DIR] --out FILE
                                                write the synthetic national counts CSV (and FILE.json, its manifest)
+          keys create ROLE --label TEXT [--expires 2027-08-01]
+                                               issue an API key (ROLE: admin, rmc:MC21, institution:25LX); the key is
+                                               printed once and stored only as its SHA-256 hash
+          keys list                            the issued keys (never the keys themselves)
+          keys revoke ID                       revoke a key; it gets 401 from then on
 
         The database is ConnectionStrings__Hotspot from the environment.
         """;
 
-    private static readonly string[] Verbs = ["migrate", "load-geodata", "setup", "import-counts", "generate-synthetic"];
+    private static readonly string[] Verbs = ["migrate", "load-geodata", "setup", "import-counts", "generate-synthetic", "keys"];
 
     public string? Option(string name) => Options.TryGetValue(name, out var value) ? value : null;
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Verzuim.Hotspot.Api.Access;
 using Verzuim.Hotspot.Api.Counts;
 using Verzuim.Hotspot.Api.Data;
 using Verzuim.Hotspot.Api.Geography;
@@ -46,6 +47,8 @@ internal sealed class ImportRunner(IServiceProvider services, IOptions<Geography
                 case "generate-synthetic":
                     await GenerateSyntheticAsync(command, ct);
                     return 0;
+                case "keys":
+                    return await KeysAsync(command, ct);
                 default:
                     return 2;
             }
@@ -99,6 +102,41 @@ internal sealed class ImportRunner(IServiceProvider services, IOptions<Geography
         var summary = await scope.ServiceProvider.GetRequiredService<SyntheticCountsLoader>().LoadAsync(
             GeodataFolder(command), SyntheticParameters.Load(parametersFile), parametersFile, work, null, ct);
         LogSummary(summary);
+    }
+
+    /// <summary>keys create|list|revoke: the same commands as /admin/keys, for a server without HTTP access.</summary>
+    private async Task<int> KeysAsync(ImportCommand command, CancellationToken ct)
+    {
+        await MigrateAsync(ct);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HotspotDbContext>();
+        var clock = TimeProvider.System;
+        switch (command.Arguments)
+        {
+            case ["create", var roleText] when AccessRole.TryParse(roleText, out var role) && command.Option("label") is { Length: > 0 } label:
+                DateTimeOffset? expires = command.Option("expires") is { } e ? DateTimeOffset.Parse(e, CultureInfo.InvariantCulture) : null;
+                var issued = await db.IssueKeyAsync(role, label, expires, clock, ct);
+                Console.WriteLine($"id      {issued.Id}\nrole    {issued.Role}\nlabel   {issued.Label}\nexpires {issued.ExpiresAt?.ToString("O") ?? "never"}");
+                Console.WriteLine($"key     {issued.Key}\n(shown once: hand it over now; only its hash is stored)");
+                return 0;
+            case ["list"]:
+                foreach (var k in await db.ListKeysAsync(clock, ct))
+                {
+                    Console.WriteLine($"{k.Id}  {k.Role,-20} {(k.Active ? "active " : "revoked/expired")}  {k.Label}");
+                }
+                return 0;
+            case ["revoke", var id] when Guid.TryParse(id, out var keyId):
+                if (await db.RevokeKeyAsync(keyId, clock, ct))
+                {
+                    Console.WriteLine($"revoked {keyId}");
+                    return 0;
+                }
+                Console.Error.WriteLine($"no key {keyId}");
+                return 1;
+            default:
+                Console.Error.WriteLine(ImportCommand.Usage);
+                return 2;
+        }
     }
 
     private async Task<int> ImportCountsAsync(ImportCommand command, CancellationToken ct)

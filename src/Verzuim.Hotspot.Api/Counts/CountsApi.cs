@@ -1,18 +1,15 @@
 using System.ComponentModel;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
+using Verzuim.Hotspot.Api.Access;
 
 namespace Verzuim.Hotspot.Api.Counts;
 
 internal static class CountsApi
 {
-    public const string ApiKeyHeader = "X-Api-Key";
-
     public static IServiceCollection AddCounts(this IServiceCollection services)
     {
-        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.AuthSection).BindConfiguration(ImportOptions.ImportsSection)
+        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.ImportsSection)
             .ValidateDataAnnotations().ValidateOnStart();
         return services.AddTransient<CountsImporter>();
     }
@@ -21,10 +18,11 @@ internal static class CountsApi
     {
         app.MapGroup("/imports").WithTags("Imports")
             .MapPost("/counts", ImportCounts).WithName("ImportCounts")
-            .WithSummary("Import student and absence counts (CSV); admins only (X-Api-Key).")
+            .WithSummary("Import student and absence counts (CSV); admin keys only (X-Api-Key).")
             .WithDescription("Validates the whole file and reports every row error at once (422); writes nothing when any row is wrong. " +
                 "A valid file replaces the counts of the school years it contains, in one transaction.")
             .Accepts<string>("text/csv")
+            .RequireAuthorization(AccessPolicies.Admin)
             .DisableAntiforgery();
         app.MapGroup("/counts").WithTags("Imports")
             .MapGet("/datasets", ListDatasets).WithName("ListCountDatasets")
@@ -39,14 +37,6 @@ internal static class CountsApi
         CancellationToken ct)
     {
         var settings = options.Value;
-        if (string.IsNullOrEmpty(settings.AdminApiKey))
-        {
-            return Problem(StatusCodes.Status403Forbidden, "Imports are disabled.", "No admin API key is configured (Auth:AdminApiKey).");
-        }
-        if (!KeyMatches(http.Request.Headers[ApiKeyHeader], settings.AdminApiKey))
-        {
-            return Problem(StatusCodes.Status401Unauthorized, "Admin API key required.", $"Send the admin key in the {ApiKeyHeader} header.");
-        }
         if (http.Request.ContentType is not { } type || !type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
         {
             return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type.", "Send the counts as text/csv.");
@@ -91,9 +81,6 @@ internal static class CountsApi
     private static async Task<Ok<List<DatasetInfo>>> ListDatasets(HotspotDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await db.SchoolYearDatasets.AsNoTracking().OrderBy(d => d.SchoolYear)
             .Select(d => new DatasetInfo(d.SchoolYear, d.Dataset, d.Synthetic, d.ImportId)).ToListAsync(ct));
-
-    private static bool KeyMatches(string? given, string expected) =>
-        given is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
 
     private static ProblemHttpResult TooLarge(long max) =>
         Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large.", $"A counts upload may be at most {max} bytes; use the import command for larger files.");

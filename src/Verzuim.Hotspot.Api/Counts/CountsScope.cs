@@ -68,7 +68,7 @@ internal sealed record CountsScope(int ClassificationYear, AgeBandFilter Band, S
         }
         var version = await db.DataState.AsNoTracking().Select(s => s.Version).SingleOrDefaultAsync(ct);
         var provenance = new CountsProvenance(dataset.SchoolYear, band.Name(), dataset.Dataset, dataset.Synthetic, version, policy.Rule,
-            dataset.Synthetic ? CountsProvenance.SyntheticNotice : null);
+            dataset.Synthetic ? CountsProvenance.SyntheticNotice : null, policy.View);
         return new CountsResolution(new CountsScope(year, band, dataset, provenance), null, year, band);
     }
 

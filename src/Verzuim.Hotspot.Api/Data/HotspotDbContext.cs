@@ -1,3 +1,5 @@
+using Verzuim.Hotspot.Api.Access;
+
 namespace Verzuim.Hotspot.Api.Data;
 
 /// <remarks>
@@ -20,6 +22,8 @@ public sealed class HotspotDbContext(DbContextOptions<HotspotDbContext> options)
     internal DbSet<StudentCount> StudentCounts => Set<StudentCount>();
     internal DbSet<CountsImport> CountsImports => Set<CountsImport>();
     internal DbSet<SchoolYearDataset> SchoolYearDatasets => Set<SchoolYearDataset>();
+    internal DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    internal DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,3 +1,5 @@
+using Verzuim.Hotspot.Api.Access;
+
 namespace Verzuim.Hotspot.Api.Disclosure;
 
 internal enum DisclosureMode
@@ -13,12 +15,24 @@ internal enum DisclosureMode
 /// The one switch deciding what a caller may see of the counts. Every response built from counts asks this
 /// policy, so adding roles later changes this class only.
 /// </summary>
-internal sealed class DisclosurePolicy(IOptions<DisclosureOptions> options)
+internal sealed class DisclosurePolicy(IOptions<DisclosureOptions> options, IHttpContextAccessor? http = null)
 {
     public int MinimumCount => options.Value.MinimumCount;
 
-    // Every caller is public until scoped API keys exist; they will set this per request.
-    public DisclosureMode Mode { get; init; } = DisclosureMode.Public;
+    /// <summary>Who the answer is for: the public, an admin, or a key scoped to one RMC region or institution.</summary>
+    public AccessRole Role { get; init; } = AccessRole.Of(http?.HttpContext?.User);
+
+    /// <summary>Admins see everything; every other role gets the protected tables (with its own lines exact).</summary>
+    public DisclosureMode Mode => Role.Kind == AccessKind.Admin ? DisclosureMode.Unrestricted : DisclosureMode.Public;
+
+    /// <summary>The name of the view an answer was built for, stated in its provenance and the X-Disclosure-View header.</summary>
+    public string View => Role.ToString();
+
+    /// <summary>True when this caller may see the counts of students living in this RMC region exactly.</summary>
+    public bool KnowsRegion(string? rmcCode) => Role.Kind == AccessKind.Rmc && rmcCode == Role.Code;
+
+    /// <summary>True when this caller may see the counts of this institution (and its campuses) exactly.</summary>
+    public bool KnowsInstitution(string? brin) => Role.Kind == AccessKind.Institution && brin == Role.Code;
 
     public bool IsSmall(long count) => Mode == DisclosureMode.Public && count > 0 && count < MinimumCount;
 

@@ -32,8 +32,13 @@ internal static class TableSuppression
 {
     public static SuppressionMask Suppress(long[,] students, long[,] reports, DisclosurePolicy policy) => Suppress(students, reports, policy, null);
 
-    /// <summary>As above, with cells (or margins) that must be hidden whatever their counts, e.g. to keep linked tables consistent.</summary>
-    public static SuppressionMask Suppress(long[,] students, long[,] reports, DisclosurePolicy policy, SuppressionMask? forced)
+    /// <summary>
+    /// As above, with cells (or margins) that must be hidden whatever their counts, e.g. to keep linked tables consistent,
+    /// and cells the caller already knows exactly (its own region's row, its own institution's column): those are never
+    /// hidden, and count as shown when a line is protected, so what the caller knows cannot reveal anyone else.
+    /// </summary>
+    public static SuppressionMask Suppress(long[,] students, long[,] reports, DisclosurePolicy policy, SuppressionMask? forced,
+        SuppressionMask? known = null)
     {
         int rows = students.GetLength(0), columns = students.GetLength(1);
         var (s, r) = (WithMargins(students), WithMargins(reports));
@@ -42,7 +47,7 @@ internal static class TableSuppression
         {
             for (var j = 0; j <= columns; j++)
             {
-                mask[i, j] = policy.IsSmall(s[i, j]) || policy.IsSmall(r[i, j]) || (forced?[i, j] ?? false);
+                mask[i, j] = !(known?[i, j] ?? false) && (policy.IsSmall(s[i, j]) || policy.IsSmall(r[i, j]) || (forced?[i, j] ?? false));
             }
         }
         if (policy.Mode == DisclosureMode.Unrestricted)
@@ -56,11 +61,11 @@ internal static class TableSuppression
             changed = false;
             for (var i = 0; i <= rows; i++)
             {
-                changed |= ProtectLine(mask, s, r, columns, j => (i, j), (i, columns));
+                changed |= ProtectLine(mask, known, s, r, columns, j => (i, j), (i, columns));
             }
             for (var j = 0; j <= columns; j++)
             {
-                changed |= ProtectLine(mask, s, r, rows, i => (i, j), (rows, j));
+                changed |= ProtectLine(mask, known, s, r, rows, i => (i, j), (rows, j));
             }
         }
         while (changed);
@@ -68,7 +73,8 @@ internal static class TableSuppression
     }
 
     /// <summary>Hides a second part of a line whose total is shown and exactly one part is hidden; true if it changed anything.</summary>
-    private static bool ProtectLine(SuppressionMask mask, long[,] s, long[,] r, int parts, Func<int, (int, int)> part, (int, int) total)
+    private static bool ProtectLine(SuppressionMask mask, SuppressionMask? known, long[,] s, long[,] r, int parts, Func<int, (int, int)> part,
+        (int, int) total)
     {
         if (mask[total.Item1, total.Item2])
         {
@@ -83,13 +89,18 @@ internal static class TableSuppression
             {
                 hidden++;
             }
-            else if (best is not { } b || Better(s, r, (i, j), b))
+            else if (!(known?[i, j] ?? false) && (best is not { } b || Better(s, r, (i, j), b)))
             {
                 best = (i, j);
             }
         }
         if (hidden != 1)
         {
+            return false;
+        }
+        if (best is null && (known?[total.Item1, total.Item2] ?? false))
+        {
+            // Every other part and the total are known to this caller: the hidden part is theirs to know as well.
             return false;
         }
         // Only one part: the total equals it, so the total must go.

@@ -1,3 +1,4 @@
+using Verzuim.Hotspot.Api.Access;
 using Verzuim.Hotspot.Api.Regions;
 
 namespace Verzuim.Hotspot.Api.Flows;
@@ -10,14 +11,14 @@ internal sealed class FlowMatrixSource(NpgsqlDataSource dataSource, VersionedCac
 {
     private const string Family = "flows";
 
-    private sealed record Key(string SchoolYear, AgeBandFilter Band, int Year, DisclosureMode Mode, int MinimumCount);
+    private sealed record Key(string SchoolYear, AgeBandFilter Band, int Year, string View, int MinimumCount);
 
     private sealed record CellRow(string? Region, string Column, long Students, long Reports);
 
     public async Task<FlowMatrix> GetAsync(CountsScope scope, FlowDimension by, DisclosurePolicy policy, CancellationToken ct)
     {
         // Both tables come from one build: they are suppressed together, as linked tables.
-        var key = new Key(scope.SchoolYear, scope.Band, scope.ClassificationYear, policy.Mode, policy.MinimumCount);
+        var key = new Key(scope.SchoolYear, scope.Band, scope.ClassificationYear, policy.View, policy.MinimumCount);
         var pair = await cache.GetOrBuildAsync(Family, scope.DataVersion, key,
             () => BuildAsync(key.SchoolYear, key.Band, key.Year, policy, CancellationToken.None),
             p => p.Institutions.ApproximateBytes + p.Campuses.ApproximateBytes, ct);
@@ -74,9 +75,28 @@ internal sealed class FlowMatrixSource(NpgsqlDataSource dataSource, VersionedCac
         var (cs, cr) = Fill(regions, campusCells, campusIndex);
         var (ins, inr) = Fill(regions, campusCells.Select(c => c with { Column = brinOfCampus[c.Column] }), institutionIndex);
         var institutionOfCampus = campusColumns.Select(c => institutionIndex[c.Brin]).ToArray();
-        var (institutionMask, campusMask) = LinkedSuppression.Suppress(ins, inr, cs, cr, institutionOfCampus, policy);
+        var (institutionMask, campusMask) = LinkedSuppression.Suppress(ins, inr, cs, cr, institutionOfCampus, policy,
+            Known(regions, institutionColumns, policy), Known(regions, campusColumns, policy));
         return (new FlowMatrix(FlowDimension.Institution, regions, institutionColumns, ins, inr, institutionMask),
             new FlowMatrix(FlowDimension.Campus, regions, campusColumns, cs, cr, campusMask));
+    }
+
+    /// <summary>The cells (and margins) this caller knows exactly: its own region's row, or its own institution's columns.</summary>
+    private static SuppressionMask? Known(List<FlowRow> rows, List<FlowColumn> columns, DisclosurePolicy policy)
+    {
+        if (policy.Role.Kind is not (AccessKind.Rmc or AccessKind.Institution))
+        {
+            return null;
+        }
+        var known = new SuppressionMask(rows.Count, columns.Count);
+        for (var i = 0; i <= rows.Count; i++)
+        {
+            for (var j = 0; j <= columns.Count; j++)
+            {
+                known[i, j] = (i < rows.Count && policy.KnowsRegion(rows[i].Id)) || (j < columns.Count && policy.KnowsInstitution(columns[j].Brin));
+            }
+        }
+        return known;
     }
 
     private static async Task<Dictionary<string, FlowColumn>> LabelsAsync(NpgsqlConnection connection, string sql, int year, CancellationToken ct)

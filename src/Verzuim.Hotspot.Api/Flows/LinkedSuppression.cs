@@ -12,7 +12,7 @@ internal static class LinkedSuppression
 {
     public static (SuppressionMask Institutions, SuppressionMask Campuses) Suppress(
         long[,] institutionStudents, long[,] institutionReports, long[,] campusStudents, long[,] campusReports,
-        int[] institutionOfCampus, DisclosurePolicy policy)
+        int[] institutionOfCampus, DisclosurePolicy policy, SuppressionMask? knownInstitutions = null, SuppressionMask? knownCampuses = null)
     {
         int rows = institutionStudents.GetLength(0), institutions = institutionStudents.GetLength(1), campuses = campusStudents.GetLength(1);
         if (policy.Mode == DisclosureMode.Unrestricted)
@@ -28,8 +28,8 @@ internal static class LinkedSuppression
         var forcedCampuses = new SuppressionMask(rows, campuses);
         while (true)
         {
-            var institutionMask = TableSuppression.Suppress(institutionStudents, institutionReports, policy, forcedInstitutions);
-            var campusMask = TableSuppression.Suppress(campusStudents, campusReports, policy, forcedCampuses);
+            var institutionMask = TableSuppression.Suppress(institutionStudents, institutionReports, policy, forcedInstitutions, knownInstitutions);
+            var campusMask = TableSuppression.Suppress(campusStudents, campusReports, policy, forcedCampuses, knownCampuses);
             var changed = false;
 
             // Row totals (index `institutions` / `campuses`) and the grand total are the same numbers in both tables.

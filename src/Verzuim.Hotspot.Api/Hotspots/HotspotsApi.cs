@@ -38,7 +38,7 @@ internal static class HotspotsApi
     }
 
     private sealed record AnswerKey(AreaLevel Level, HotspotMethod Method, RateSmoothing Smoothing, int Permutations, ulong Seed, double Simplify,
-        int Year, string SchoolYear, AgeBandFilter Band, DisclosureMode Mode, int MinimumCount);
+        int Year, string SchoolYear, AgeBandFilter Band, string View, int MinimumCount);
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetHotspots(
         [AsParameters] HotspotsRequest request, [AsParameters] CountsQuery counts, HotspotDbContext db, NpgsqlDataSource dataSource,
@@ -86,7 +86,7 @@ internal static class HotspotsApi
         }
         var scope = resolved.Scope;
         var key = new AnswerKey(level, method.Value, smoothing.Value, permutations, request.Seed ?? Statistics.ConditionalPermutation.DefaultSeed,
-            simplify, scope.ClassificationYear, scope.SchoolYear, scope.Band, policy.Mode, policy.MinimumCount);
+            simplify, scope.ClassificationYear, scope.SchoolYear, scope.Band, policy.View, policy.MinimumCount);
         // Computed once per data version and parameters: permutations over thousands of areas cost far more than serving bytes.
         var answer = await cache.GetOrBuildAsync("hotspots", scope.DataVersion, key,
             () => AnalyseAsync(key, scope, dataSource, contiguityCache, geometryCache, policy, json.Value.SerializerOptions), a => a.Length, ct);

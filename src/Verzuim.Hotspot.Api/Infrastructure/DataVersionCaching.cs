@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Verzuim.Hotspot.Api.Access;
 
 namespace Verzuim.Hotspot.Api.Infrastructure;
 
@@ -11,6 +12,9 @@ namespace Verzuim.Hotspot.Api.Infrastructure;
 internal static class DataVersionCaching
 {
     public const string CacheControl = "public, max-age=60, must-revalidate";
+
+    /// <summary>Keyed answers: only the caller's own client may keep them, and must revalidate every time.</summary>
+    public const string PrivateCacheControl = "private, no-cache";
 
     private const string VersionSql = "select version from data_state where id = 1";
 
@@ -39,17 +43,19 @@ internal static class DataVersionCaching
         {
             var http = context.HttpContext;
             var version = await http.ReadDataVersionAsync(http.RequestAborted);
-            var etag = ETag(version, http.Request);
+            var view = AccessRole.Of(http.User).ToString();
+            var etag = ETag(version, http.Request, view);
+            var cacheControl = view == "public" ? CacheControl : PrivateCacheControl;
             if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() is var tag && (tag == "*" || tag == etag))))
             {
                 http.Response.Headers.ETag = etag;
-                http.Response.Headers.CacheControl = CacheControl;
+                http.Response.Headers.CacheControl = cacheControl;
                 return TypedResults.StatusCode(StatusCodes.Status304NotModified);
             }
             // Set now, not when the response starts: the output cache keeps the headers present when the body begins,
             // and its hits must carry the validators too. Answers other than 200/204 lose them again.
             http.Response.Headers.ETag = etag;
-            http.Response.Headers.CacheControl = CacheControl;
+            http.Response.Headers.CacheControl = cacheControl;
             http.Response.OnStarting(() =>
             {
                 if (http.Response.StatusCode is not (StatusCodes.Status200OK or StatusCodes.Status204NoContent))
@@ -62,10 +68,10 @@ internal static class DataVersionCaching
             return await next(context);
         });
 
-    /// <summary>Weak: the compressed and identity encodings of one answer share it.</summary>
-    public static string ETag(long version, HttpRequest request)
+    /// <summary>Weak: the compressed and identity encodings of one answer share it. Each view has its own tags.</summary>
+    public static string ETag(long version, HttpRequest request, string view = "public")
     {
-        var url = Encoding.UTF8.GetBytes(request.Path.Value + request.QueryString.Value);
+        var url = Encoding.UTF8.GetBytes(view + " " + request.Path.Value + request.QueryString.Value);
         return $"W/\"{version}-{Convert.ToHexStringLower(SHA256.HashData(url), 0, 8)}\"";
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Verzuim.Hotspot.Api.Access;
 
 namespace Verzuim.Hotspot.Api.Infrastructure;
 
@@ -13,7 +14,9 @@ internal sealed class DataVersionOutputCachePolicy : IOutputCachePolicy
     public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
-        var cacheable = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method);
+        // Keyed answers are never kept here: one role's answer must never reach another.
+        var cacheable = (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+            && !http.Request.Headers.ContainsKey(ApiKeyHasher.Header);
         context.EnableOutputCaching = cacheable;
         if (!cacheable)
         {

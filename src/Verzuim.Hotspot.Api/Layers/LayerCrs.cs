@@ -1,3 +1,6 @@
+using NetTopologySuite.Geometries;
+using Verzuim.Hotspot.Api.Geo;
+
 namespace Verzuim.Hotspot.Api.Layers;
 
 /// <summary>
@@ -46,13 +49,15 @@ internal sealed record LayerCrs(string Uri, int Srid, bool LatLon, int DefaultPr
         };
     }
 
-    /// <summary>The bbox (parameters @bbox0..@bbox3, in this CRS's axis order) as a polygon in RD New.</summary>
-    public string BboxIn28992() => this switch
+    /// <summary>
+    /// The bbox (in this CRS's axis order) as a polygon in RD New, transformed here with ProjNet so that SQL compares it
+    /// with the stored geometry and its GiST index directly; null when a lon/lat box lies wholly outside the Netherlands.
+    /// </summary>
+    public Polygon? BboxInRd(IReadOnlyList<double> bbox) => this switch
     {
-        _ when Srid == 28992 => "ST_MakeEnvelope(@bbox0, @bbox1, @bbox2, @bbox3, 28992)",
-        // Segmentized so the box edges follow the parallels and meridians after projection.
-        _ when LatLon => "ST_Transform(ST_Segmentize(ST_MakeEnvelope(@bbox1, @bbox0, @bbox3, @bbox2, 4326), 0.01), 28992)",
-        _ => "ST_Transform(ST_Segmentize(ST_MakeEnvelope(@bbox0, @bbox1, @bbox2, @bbox3, 4326), 0.01), 28992)",
+        _ when Srid == RdNew.Srid => CrsTransform.RdBox(bbox[0], bbox[1], bbox[2], bbox[3]),
+        _ when LatLon => CrsTransform.BboxToRd(bbox[1], bbox[0], bbox[3], bbox[2]),
+        _ => CrsTransform.BboxToRd(bbox[0], bbox[1], bbox[2], bbox[3]),
     };
 
     public string ContentCrsHeader => $"<{Uri}>";

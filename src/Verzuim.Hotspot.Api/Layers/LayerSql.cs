@@ -1,4 +1,5 @@
 using System.Text;
+using NetTopologySuite.Geometries;
 using NpgsqlTypes;
 
 namespace Verzuim.Hotspot.Api.Layers;
@@ -60,20 +61,10 @@ internal static class LayerSql
     private static void AppendFromWhere(StringBuilder sql, NpgsqlCommand command, LayerCollection collection, ItemsRequest request,
         int year, LayerStatisticsTable? statistics, string? featureId)
     {
-        sql.Append(" from ");
+        sql.Append(" from ").Append(collection.FromSql).Append(" where ").Append(collection.WhereSql);
         if (request.Bbox is { } bbox)
         {
-            sql.Append("(select ").Append(request.BboxCrs.BboxIn28992()).Append(" as env) as q_bbox cross join ");
-            for (var b = 0; b < 4; b++)
-            {
-                command.Parameters.AddWithValue($"bbox{b}", bbox[b]);
-            }
-        }
-        sql.Append(collection.FromSql).Append(" where ").Append(collection.WhereSql);
-        if (request.Bbox is not null)
-        {
-            sql.Append(" and ").Append(collection.GeometrySql).Append(" && q_bbox.env and ST_Intersects(")
-                .Append(collection.GeometrySql).Append(", q_bbox.env)");
+            AppendBbox(sql, command, collection, request.BboxCrs.BboxInRd(bbox));
         }
         var f = 0;
         foreach (var (property, value) in request.Filters)
@@ -87,6 +78,28 @@ internal static class LayerSql
             command.Parameters.AddWithValue("id", featureId);
         }
         AddCommonParameters(command, collection, year, statistics);
+    }
+
+    /// <summary>
+    /// The stored RD geometry against the bbox already in RD: its envelope for the GiST index, then the precise
+    /// intersection with the transformed box, whose edges are curved in RD where the box was lon/lat.
+    /// </summary>
+    private static void AppendBbox(StringBuilder sql, NpgsqlCommand command, LayerCollection collection, Polygon? area)
+    {
+        if (area is null)
+        {
+            sql.Append(" and false");
+            return;
+        }
+        var envelope = area.EnvelopeInternal;
+        sql.Append(" and ").Append(collection.GeometrySql)
+            .Append(" && ST_MakeEnvelope(@bbox_x0, @bbox_y0, @bbox_x1, @bbox_y1, 28992) and ST_Intersects(")
+            .Append(collection.GeometrySql).Append(", @bbox_area)");
+        command.Parameters.AddWithValue("bbox_x0", envelope.MinX);
+        command.Parameters.AddWithValue("bbox_y0", envelope.MinY);
+        command.Parameters.AddWithValue("bbox_x1", envelope.MaxX);
+        command.Parameters.AddWithValue("bbox_y1", envelope.MaxY);
+        command.Parameters.AddWithValue("bbox_area", area);
     }
 
     private static void AddCommonParameters(NpgsqlCommand command, LayerCollection collection, int year, LayerStatisticsTable? statistics)

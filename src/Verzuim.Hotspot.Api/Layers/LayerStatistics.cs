@@ -17,11 +17,11 @@ internal sealed class LayerStatistics(NpgsqlDataSource dataSource, VersionedCach
 {
     private const string Family = "layer-statistics";
 
-    private readonly record struct Key(string Collection, string SchoolYear, string? Band, int Year, DisclosureMode Mode, int MinimumCount);
+    private readonly record struct Key(string Collection, string SchoolYear, string? Band, int Year, string View, int MinimumCount);
 
     public Task<LayerStatisticsTable> GetAsync(LayerCollection collection, CountsScope scope, DisclosurePolicy policy, CancellationToken ct)
     {
-        var key = new Key(collection.Id, scope.SchoolYear, scope.Band.StoredValue(), scope.ClassificationYear, policy.Mode, policy.MinimumCount);
+        var key = new Key(collection.Id, scope.SchoolYear, scope.Band.StoredValue(), scope.ClassificationYear, policy.View, policy.MinimumCount);
         return cache.GetOrBuildAsync(Family, scope.DataVersion, key, () => LoadAsync(collection, key, policy),
             t => 128L * (t.ByFeature.Count + t.FlowRmc.Length), ct);
     }

@@ -26,7 +26,7 @@ internal static class TilesApi
         return app;
     }
 
-    private sealed record TileKey(string Collection, int Z, int X, int Y, int Year, string? SchoolYear, AgeBandFilter Band, DisclosureMode Mode);
+    private sealed record TileKey(string Collection, int Z, int X, int Y, int Year, string? SchoolYear, AgeBandFilter Band, string View);
 
     private static async Task<Results<FileContentHttpResult, NoContent, ValidationProblem, ProblemHttpResult>> GetTile(
         string collectionId, int z, int x, int y, [AsParameters] CountsQuery query, HttpContext http, NpgsqlDataSource dataSource,
@@ -67,7 +67,7 @@ internal static class TilesApi
             scope = counts.Scope;
         }
         var version = await http.ReadDataVersionAsync(ct);
-        var key = new TileKey(collection.Id, z, x, y, year, scope?.SchoolYear, band, policy.Mode);
+        var key = new TileKey(collection.Id, z, x, y, year, scope?.SchoolYear, band, policy.View);
         var tile = await cache.GetOrBuildAsync(LayerTileCache.Family, version, key, async () =>
         {
             var table = scope is null ? null : await statistics.GetAsync(collection, scope, policy, CancellationToken.None);

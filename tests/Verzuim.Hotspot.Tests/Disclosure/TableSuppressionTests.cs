@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Verzuim.Hotspot.Api.Access;
 using Verzuim.Hotspot.Api.Disclosure;
 
 namespace Verzuim.Hotspot.Tests.Disclosure;
@@ -73,7 +74,7 @@ public sealed class TableSuppressionTests
     [Fact]
     public void The_Unrestricted_Mode_Hides_Nothing()
     {
-        var unrestricted = new DisclosurePolicy(Options.Create(new DisclosureOptions())) { Mode = DisclosureMode.Unrestricted };
+        var unrestricted = new DisclosurePolicy(Options.Create(new DisclosureOptions())) { Role = AccessRole.Admin };
 
         var mask = TableSuppression.Suppress(new long[,] { { 1, 2 }, { 3, 4 } }, new long[,] { { 1, 1 }, { 1, 1 } }, unrestricted);
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Verzuim.Hotspot.Api.Access;
 using Verzuim.Hotspot.Api.Disclosure;
 using Verzuim.Hotspot.Api.Flows;
 
@@ -43,7 +44,7 @@ public sealed class FlowLineTests
     [Fact]
     public void Unrestricted_Access_Lets_Small_Regions_Count_Towards_Coverage()
     {
-        var policy = new DisclosurePolicy(Options.Create(new DisclosureOptions())) { Mode = DisclosureMode.Unrestricted };
+        var policy = new DisclosurePolicy(Options.Create(new DisclosureOptions())) { Role = AccessRole.Admin };
 
         var (partners, reached) = FlowLine.Partners(Line, 100, 100, 1.0, 0.0, policy);
 

@@ -14,6 +14,9 @@ public sealed class ApiFactory(PostGisFixture postGis) : WebApplicationFactory<P
         builder.UseSetting("ConnectionStrings:Hotspot", postGis.ConnectionString);
         builder.UseSetting("Geography:GeodataPath", RepositoryPaths.Geodata);
         builder.UseSetting("Auth:AdminApiKey", AdminApiKey);
+        // Every test client shares one address; the rate limits have tests of their own.
+        builder.UseSetting("Auth:AnonymousPerSecond", "100000");
+        builder.UseSetting("Auth:KeyedPerSecond", "100000");
         builder.UseEnvironment("Testing");
     }
 }

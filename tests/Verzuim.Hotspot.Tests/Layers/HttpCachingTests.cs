@@ -98,8 +98,15 @@ public sealed class HttpCachingTests(ApiFactory api, PostGisFixture postGis) : I
     {
         // Arrange: the same items twice, so the second comes from the server-side cache.
         var path = "/collections/municipalities/items?limit=5&simplify=500";
-        var first = await GetAsync(path);
-        var second = await GetAsync(path);
+        HttpResponseMessage first, second;
+        var attempts = 0;
+        do
+        {
+            // Other test classes import in parallel; an import between the two requests rightly changes the ETag, so try again.
+            first = await GetAsync(path);
+            second = await GetAsync(path);
+        }
+        while (first.Headers.ETag != second.Headers.ETag && ++attempts < 5);
         Assert.Equal(first.Headers.ETag, second.Headers.ETag);
         Assert.Equal(await first.Content.ReadAsStringAsync(Ct), await second.Content.ReadAsStringAsync(Ct));
 

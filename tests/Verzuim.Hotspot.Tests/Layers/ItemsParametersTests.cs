@@ -127,6 +127,24 @@ public sealed partial class ItemsParametersTests(ApiFactory api, PostGisFixture 
     }
 
     [Fact]
+    public async Task A_Bbox_Around_The_World_Matches_Every_Municipality_And_One_Abroad_Matches_None()
+    {
+        // Arrange
+        var all = await postGis.ScalarAsync<long>("select count(*) from municipalities where classification_year = 2025");
+
+        // Act: RD New cannot project the far side of the world, so the box is clipped to the Netherlands first.
+        var (world, _) = await GetAsync("/collections/municipalities/items?bbox=-180,-90,180,90&properties=name&limit=1");
+        var (worldLatLon, _) = await GetAsync($"/collections/municipalities/items?bbox=-90,-180,90,180&bbox-crs={Epsg4326}&properties=name&limit=1");
+        var (abroad, _) = await GetAsync("/collections/municipalities/items?bbox=100,0,110,10&properties=name");
+
+        // Assert
+        Assert.Equal(all, world.GetProperty("numberMatched").GetInt64());
+        Assert.Equal(all, worldLatLon.GetProperty("numberMatched").GetInt64());
+        Assert.Equal(0, abroad.GetProperty("numberMatched").GetInt64());
+        Assert.Empty(Ids(abroad));
+    }
+
+    [Fact]
     public async Task Crs_28992_Matches_PostGis_Within_1_Metre_And_Crs84_Round_Trips()
     {
         // Arrange: the stored campus locations in RD New

@@ -1,0 +1,262 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Verzuim.Hotspot.Api.Access;
+using Verzuim.Hotspot.Api.Data;
+using Verzuim.Hotspot.Tests.Infrastructure;
+
+namespace Verzuim.Hotspot.Tests.Access;
+
+/// <summary>
+/// Keys and roles on the national synthetic set: an RMC key sees its own region exactly and nobody else's small cells,
+/// keys are issued, revoked and expire, admin routes are admin-only, and every keyed request is audited.
+/// </summary>
+public sealed class AccessTests(PostGisFixture postGis, ApiFactory api) : IClassFixture<ApiFactory>, IAsyncLifetime
+{
+    private const string Region = "MC21";
+    private readonly HttpClient _anonymous = api.CreateClient();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => await postGis.National.EnsureLoadedAsync();
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private HttpClient Client(string? key)
+    {
+        var client = api.CreateClient();
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Add(ApiKeyHasher.Header, key);
+        }
+        return client;
+    }
+
+    private async Task<JsonElement> IssueAsync(string role, DateTimeOffset? expiresAt = null)
+    {
+        var response = await Client(ApiFactory.AdminApiKey).PostAsJsonAsync("/admin/keys", new { role, label = $"test {role}", expiresAt }, Ct);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+    }
+
+    private static Dictionary<(string Row, string Column), (long? Students, bool Suppressed)> Cells(JsonElement flows) =>
+        flows.GetProperty("cells").EnumerateArray().ToDictionary(
+            c => (c.GetProperty("row").GetString()!, c.GetProperty("column").GetString()!),
+            c => (c.GetProperty("counts").GetProperty("students") is { ValueKind: JsonValueKind.Number } n ? n.GetInt64() : (long?)null,
+                c.GetProperty("counts").GetProperty("suppressed").GetBoolean()));
+
+    [Fact]
+    public async Task An_Rmc_Key_Sees_Every_Cell_Of_Its_Own_Region_Exactly_Including_Small_Ones()
+    {
+        // Arrange
+        var key = (await IssueAsync($"rmc:{Region}")).GetProperty("key").GetString();
+        var exact = Cells(await Client(ApiFactory.AdminApiKey).GetFromJsonAsync<JsonElement>("/flows?by=campus&ageBand=all", Ct));
+
+        // Act
+        var response = await Client(key).GetAsync("/flows?by=campus&ageBand=all", Ct);
+        var seen = Cells(await response.Content.ReadFromJsonAsync<JsonElement>(Ct));
+
+        // Assert
+        var own = exact.Where(c => c.Key.Row == Region).ToList();
+        Assert.Contains(own, c => c.Value.Students is > 0 and < 5);
+        Assert.All(own, c => Assert.Equal((c.Value.Students, false), seen[c.Key]));
+        Assert.Equal($"rmc:{Region}", response.Headers.GetValues("X-Disclosure-View").Single());
+    }
+
+    [Fact]
+    public async Task An_Rmc_Key_Sees_No_Small_Cell_Of_Another_Region_And_Every_Shown_Cell_Is_Exact()
+    {
+        // Arrange
+        var key = (await IssueAsync($"rmc:{Region}")).GetProperty("key").GetString();
+        var exact = Cells(await Client(ApiFactory.AdminApiKey).GetFromJsonAsync<JsonElement>("/flows?by=institution&ageBand=18plus", Ct));
+
+        // Act
+        var seen = Cells(await Client(key).GetFromJsonAsync<JsonElement>("/flows?by=institution&ageBand=18plus", Ct));
+
+        // Assert
+        var others = seen.Where(c => c.Key.Row != Region).ToList();
+        Assert.Contains(others, c => c.Value.Suppressed);
+        Assert.All(others, c => Assert.True(c.Value.Suppressed || c.Value.Students is 0 or >= 5, $"{c.Key}: {c.Value.Students}"));
+        Assert.All(seen.Where(c => !c.Value.Suppressed), c => Assert.Equal(exact[c.Key].Students, c.Value.Students));
+    }
+
+    [Fact]
+    public async Task An_Anonymous_Request_Right_After_A_Keyed_One_Sees_The_Public_View()
+    {
+        // Arrange: the keyed request first, so any shared cache would be warm with its answer.
+        var key = (await IssueAsync($"rmc:{Region}")).GetProperty("key").GetString();
+        const string path = "/collections/rmc-regions/items?limit=100";
+        var keyed = await Client(key).GetAsync(path, Ct);
+        var keyedFlows = await Client(key).GetAsync("/flows?by=campus", Ct);
+
+        // Act
+        var anonymous = await _anonymous.GetAsync(path, Ct);
+        var anonymousFlows = await _anonymous.GetAsync("/flows?by=campus", Ct);
+
+        // Assert
+        Assert.Equal("public", anonymous.Headers.GetValues("X-Disclosure-View").Single());
+        Assert.NotEqual(keyed.Headers.ETag, anonymous.Headers.ETag);
+        Assert.Contains("private", keyed.Headers.CacheControl!.ToString());
+        Assert.True(anonymous.Headers.CacheControl!.Public);
+        Assert.Contains(ApiKeyHasher.Header, anonymous.Headers.Vary);
+        var publicFlows = await anonymousFlows.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var publicCells = Cells(publicFlows);
+        var keyedCells = Cells(await keyedFlows.Content.ReadFromJsonAsync<JsonElement>(Ct));
+        Assert.Contains(keyedCells, c => c.Key.Row == Region && c.Value.Students is > 0 and < 5);
+        Assert.DoesNotContain(publicCells, c => c.Value.Students is > 0 and < 5);
+        Assert.Equal("public", publicFlows.GetProperty("provenance").GetProperty("view").GetString());
+    }
+
+    [Fact]
+    public async Task A_Revoked_Key_Gets_401()
+    {
+        // Arrange
+        var issued = await IssueAsync("institution:25LX");
+        var key = issued.GetProperty("key").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await Client(key).GetAsync("/me", Ct)).StatusCode);
+
+        // Act
+        var revoke = await Client(ApiFactory.AdminApiKey).DeleteAsync($"/admin/keys/{issued.GetProperty("id").GetString()}", Ct);
+        var after = await Client(key).GetAsync("/rmc-regions", Ct);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
+        await after.AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task An_Expired_Key_Gets_401()
+    {
+        // Arrange: issued directly, already past its expiry.
+        await using var scope = api.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HotspotDbContext>();
+        var issued = await db.IssueKeyAsync(new AccessRole(AccessKind.Rmc, Region), "expired", DateTimeOffset.UtcNow.AddMinutes(-1), TimeProvider.System, Ct);
+
+        // Act
+        var response = await Client(issued.Key).GetAsync("/flows", Ct);
+
+        // Assert
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task An_Rmc_Key_Calling_Admin_Routes_Gets_403_And_No_Key_Gets_401()
+    {
+        var key = (await IssueAsync($"rmc:{Region}")).GetProperty("key").GetString();
+
+        var asRmc = await Client(key).GetAsync("/admin/keys", Ct);
+        var create = await Client(key).PostAsJsonAsync("/admin/keys", new { role = "admin", label = "escalation" }, Ct);
+        var anonymous = await _anonymous.GetAsync("/admin/keys", Ct);
+
+        await asRmc.AssertProblemAsync(HttpStatusCode.Forbidden);
+        await create.AssertProblemAsync(HttpStatusCode.Forbidden);
+        await anonymous.AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Issued_Keys_Are_Listed_Without_Hashes_Or_Keys_And_Shown_Once()
+    {
+        var issued = await IssueAsync("institution:25LX");
+
+        var list = await Client(ApiFactory.AdminApiKey).GetStringAsync("/admin/keys", Ct);
+
+        Assert.StartsWith("vzh_", issued.GetProperty("key").GetString());
+        Assert.True(issued.GetProperty("key").GetString()!.Length >= 43);
+        Assert.Contains(issued.GetProperty("id").GetString()!, list);
+        Assert.DoesNotContain(issued.GetProperty("key").GetString()!, list);
+        Assert.DoesNotContain("hash", list, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("rmc:MC99")]
+    [InlineData("region:MC21")]
+    [InlineData("institution:toolong")]
+    [InlineData("")]
+    public async Task A_Key_For_An_Unknown_Role_Is_A_400_Problem(string role)
+    {
+        var response = await Client(ApiFactory.AdminApiKey).PostAsJsonAsync("/admin/keys", new { role, label = "x" }, Ct);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("role", out _));
+    }
+
+    [Fact]
+    public async Task Me_Tells_A_Caller_Its_Role_And_Scope()
+    {
+        var key = (await IssueAsync($"rmc:{Region}")).GetProperty("key").GetString();
+
+        var me = await Client(key).GetFromJsonAsync<JsonElement>("/me", Ct);
+        var anonymous = await _anonymous.GetFromJsonAsync<JsonElement>("/me", Ct);
+
+        Assert.Equal($"rmc:{Region}", me.GetProperty("role").GetString());
+        Assert.Equal(Region, me.GetProperty("scope").GetString());
+        Assert.Equal("public", anonymous.GetProperty("role").GetString());
+        Assert.False(anonymous.GetProperty("authenticated").GetBoolean());
+    }
+
+    [Fact]
+    public async Task The_Audit_Log_Holds_The_Keyed_Requests_And_Never_The_Key()
+    {
+        // Arrange
+        var issued = await IssueAsync($"rmc:{Region}");
+        var key = issued.GetProperty("key").GetString()!;
+        var marker = Guid.NewGuid().ToString("N");
+        var since = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("O");
+
+        // Act
+        await Client(key).GetAsync($"/rmc-regions/{Region}/institutions?marker={marker}", Ct);
+
+        // Assert: written in the background, so poll briefly.
+        JsonElement entry = default;
+        for (var attempt = 0; attempt < 50 && entry.ValueKind == JsonValueKind.Undefined; attempt++)
+        {
+            var log = await Client(ApiFactory.AdminApiKey).GetFromJsonAsync<JsonElement>($"/admin/audit?since={Uri.EscapeDataString(since)}", Ct);
+            entry = log.EnumerateArray().FirstOrDefault(e => e.GetProperty("path").GetString()!.Contains(marker, StringComparison.Ordinal));
+            if (entry.ValueKind == JsonValueKind.Undefined)
+            {
+                await Task.Delay(100, Ct);
+            }
+        }
+        Assert.NotEqual(JsonValueKind.Undefined, entry.ValueKind);
+        Assert.Equal($"rmc:{Region}", entry.GetProperty("role").GetString());
+        Assert.Equal(issued.GetProperty("id").GetString(), entry.GetProperty("keyId").GetString());
+        Assert.Equal("GET", entry.GetProperty("method").GetString());
+        Assert.Equal(200, entry.GetProperty("status").GetInt32());
+        Assert.DoesNotContain(key, entry.ToString());
+    }
+
+    [Fact]
+    public async Task Over_The_Anonymous_Rate_A_Client_Gets_429_With_Retry_After()
+    {
+        await using var strict = api.WithWebHostBuilder(b => b.UseSetting("Auth:AnonymousPerSecond", "1"));
+        var client = strict.CreateClient();
+
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < 40 && refused is null; i++)
+        {
+            var response = await client.GetAsync("/health/live", Ct);
+            refused = response.StatusCode == HttpStatusCode.TooManyRequests ? response : null;
+        }
+
+        Assert.NotNull(refused);
+        await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.True(refused.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task Repeated_Wrong_Keys_From_One_Client_Are_Slowed_To_429()
+    {
+        await using var strict = api.WithWebHostBuilder(b => b.UseSetting("Auth:FailedKeysPerMinute", "3"));
+        var client = strict.CreateClient();
+        client.DefaultRequestHeaders.Add(ApiKeyHasher.Header, "vzh_guess");
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            statuses.Add((await client.GetAsync("/rmc-regions", Ct)).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized,
+            HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+    }
+}
