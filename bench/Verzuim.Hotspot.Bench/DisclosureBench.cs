@@ -45,7 +45,7 @@ internal static class DisclosureBench
             var byMeasure = string.Join(", ", result.FallbacksByMeasure.Select(kv => $"{kv.Key} {kv.Value}"));
             Console.WriteLine();
             Console.WriteLine(Invariant($"school year {schoolYear}: {tables.Count} cells, {tables.Equations.Count} equations, {result.Targets} small counts"));
-            Console.WriteLine(Invariant($"  read from PostGIS {loadSeconds:0.00} s; protection {result.Elapsed.TotalSeconds:0.00} s ({result.LinearPrograms} LPs, fallbacks: {byMeasure}); protection / target ({TargetSeconds} s) = {result.Elapsed.TotalSeconds / TargetSeconds:0.000}"));
+            Console.WriteLine(Invariant($"  read from PostGIS {loadSeconds:0.00} s; protection {result.Elapsed.TotalSeconds:0.00} s ({result.LinearPrograms} LPs, fallbacks: {byMeasure}, of which {result.NotFound} found no perturbation); protection / target ({TargetSeconds} s) = {result.Elapsed.TotalSeconds / TargetSeconds:0.000}"));
             Console.WriteLine($"  {"table",-18} {"band",-8} {"students",9} | {"optimal: hidden",16} {"cells",6} {"share",7} {"largest",8} | {"old: hidden",12} {"cells",6} {"share",7} {"largest",8}");
             var oldLoss = InformationLoss.Of(old).ToDictionary(l => (l.Table, l.Band));
             foreach (var loss in InformationLoss.Of(result.Mask))

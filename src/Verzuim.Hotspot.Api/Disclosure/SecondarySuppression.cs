@@ -3,8 +3,9 @@ using System.Diagnostics;
 namespace Verzuim.Hotspot.Api.Disclosure;
 
 /// <summary>What <see cref="SecondarySuppression.Protect"/> produced and what it took.</summary>
+/// <param name="NotFound">Fallbacks because no perturbation was found in the neighbourhood; the rest are for lack of time.</param>
 internal sealed record ProtectionResult(DisclosureMask Mask, int Targets, int LinearPrograms, IReadOnlyDictionary<Measure, int> FallbacksByMeasure,
-    TimeSpan Elapsed)
+    int NotFound, TimeSpan Elapsed)
 {
     public int Fallbacks => FallbacksByMeasure.Values.Sum();
 }
@@ -34,7 +35,7 @@ internal static class SecondarySuppression
             .OrderBy(t => order.IndexOf(tables.Keys[t.Cell].Table))
             .ThenByDescending(t => tables.Students(t.Cell))
             .ToList();
-        var programs = 0;
+        var (programs, notFound) = (0, 0);
         var fallbacks = new Dictionary<Measure, int> { [Measure.Students] = 0, [Measure.Reports] = 0 };
         foreach (var (cell, measure) in targets)
         {
@@ -58,10 +59,11 @@ internal static class SecondarySuppression
             if (!done)
             {
                 fallbacks[measure]++;
+                notFound += clock.Elapsed > timeLimit ? 0 : 1;
                 HideRecord(tables, cell, mask);
             }
         }
-        return new ProtectionResult(mask, targets.Count, programs, fallbacks, clock.Elapsed);
+        return new ProtectionResult(mask, targets.Count, programs, fallbacks, notFound, clock.Elapsed);
     }
 
     /// <summary>
