@@ -17,28 +17,10 @@ internal static class IntruderAudit
     public static AuditReport Run(DisclosureMask mask)
     {
         var tables = mask.Tables;
-        var findings = new List<AuditFinding>();
         var measures = new[] { Measure.Students, Measure.Reports };
 
-        // Differencing: a published equation with exactly one hidden cell.
-        var pinned = new HashSet<(int, Measure)>();
-        foreach (var equation in tables.Equations)
-        {
-            var hidden = equation.Parts.Prepend(equation.Total).Where(mask.IsHidden).Take(2).ToArray();
-            if (hidden.Length != 1)
-            {
-                continue;
-            }
-            foreach (var measure in measures.Where(m => mask.NeedsProtection(hidden[0], m)))
-            {
-                if (pinned.Add((hidden[0], measure)))
-                {
-                    var value = tables.Value(hidden[0], measure);
-                    findings.Add(new AuditFinding(tables.Keys[hidden[0]], measure, value, value, value,
-                        $"differencing {tables.Keys[equation.Total].Table} = sum of {tables.Keys[equation.Parts[0]].Table}"));
-                }
-            }
-        }
+        var findings = Differencing(mask);
+        var pinned = findings.Select(f => (Cell: Find(tables, f.Cell), f.Measure)).ToHashSet();
 
         // LP bounds over everything published.
         var byStudents = Neighbourhood.ByStudents(tables);
@@ -68,4 +50,32 @@ internal static class IntruderAudit
         }
         return new AuditReport(findings, checkedCount + pinned.Count, escalated);
     }
+
+    /// <summary>The first attack alone, quick on any size: every published equation with exactly one hidden cell.</summary>
+    public static List<AuditFinding> Differencing(DisclosureMask mask)
+    {
+        var tables = mask.Tables;
+        var findings = new List<AuditFinding>();
+        var pinned = new HashSet<(int, Measure)>();
+        foreach (var equation in tables.Equations)
+        {
+            var hidden = equation.Parts.Prepend(equation.Total).Where(mask.IsHidden).Take(2).ToArray();
+            if (hidden.Length != 1)
+            {
+                continue;
+            }
+            foreach (var measure in new[] { Measure.Students, Measure.Reports }.Where(m => mask.NeedsProtection(hidden[0], m)))
+            {
+                if (pinned.Add((hidden[0], measure)))
+                {
+                    var value = tables.Value(hidden[0], measure);
+                    findings.Add(new AuditFinding(tables.Keys[hidden[0]], measure, value, value, value,
+                        $"differencing {tables.Keys[equation.Total].Table} = sum of {tables.Keys[equation.Parts[0]].Table}"));
+                }
+            }
+        }
+        return findings;
+    }
+
+    private static int Find(LinkedTables tables, CellKey key) => tables.TryFind(key, out var cell) ? cell : -1;
 }
