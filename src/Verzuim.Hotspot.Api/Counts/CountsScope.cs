@@ -26,15 +26,7 @@ internal sealed record CountsScope(int ClassificationYear, AgeBandFilter Band, S
         {
             return Invalid("ageBand", "An age band is all, under18 or 18plus.");
         }
-        if (!string.IsNullOrWhiteSpace(query.Year))
-        {
-            if (!int.TryParse(query.Year.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y is < 1900 or > 2100)
-            {
-                return Invalid("year", "A classification year is a four-digit year such as 2025.");
-            }
-            year = y;
-        }
-        return null;
+        return ClassificationYears.TryParse(query.Year, out year) ? null : Invalid("year", ClassificationYears.YearRule);
     }
 
     /// <summary>Resolves the shared parameters; <paramref name="defaultBand"/> is the endpoint's own default age band.</summary>

@@ -13,6 +13,24 @@ internal static class ClassificationYears
     public static Task<bool> IsClassificationYearLoadedAsync(this HotspotDbContext db, int year, CancellationToken ct) =>
         db.RmcRegions.AnyAsync(r => r.ClassificationYear == year, ct);
 
+    public const string YearRule = "A classification year is a four-digit year such as 2025.";
+
+    /// <summary>A requested classification year: empty is null (the configured one); otherwise a year from 1900 to 2100.</summary>
+    public static bool TryParse(string? text, out int? year)
+    {
+        year = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+        if (!int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y is < 1900 or > 2100)
+        {
+            return false;
+        }
+        year = y;
+        return true;
+    }
+
     public static ProblemHttpResult NotLoaded(int year) => ProblemDetailsExtensions.NotFound($"Classification year {year} is not loaded.");
 
     public static ProblemHttpResult NotLoaded(int? requested, IOptions<GeographyOptions> options) =>

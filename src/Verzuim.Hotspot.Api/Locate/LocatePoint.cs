@@ -100,17 +100,7 @@ internal sealed record LocatePoint(double X, double Y, double Lon, double Lat, i
 
     private static bool TryParseYear(string? text, out int? year, out ValidationProblem? problem)
     {
-        (year, problem) = (null, null);
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return true;
-        }
-        if (!int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y is < 1900 or > 2100)
-        {
-            problem = ProblemDetailsExtensions.InvalidParameter("year", "A classification year is a four-digit year such as 2025.");
-            return false;
-        }
-        year = y;
-        return true;
+        problem = ClassificationYears.TryParse(text, out year) ? null : ProblemDetailsExtensions.InvalidParameter("year", ClassificationYears.YearRule);
+        return problem is null;
     }
 }
