@@ -8,15 +8,20 @@ using Verzuim.Hotspot.Api.Hotspots.Statistics;
 using Verzuim.Hotspot.Api.Hotspots;
 using Verzuim.Hotspot.Api.Import.Synthetic;
 using Verzuim.Hotspot.Api.Infrastructure;
+using Verzuim.Hotspot.Bench;
 
 // Times Gi* with 999 conditional permutations on every PC4 area: contiguity from PostGIS, rates from the
 // synthetic national set (imported first when the database has no counts for its school year).
 const double TargetSeconds = 2.0;
 const int Runs = 5;
-var geodata = args.Length > 0 ? args[0] : "geodata";
+var geodata = args.Length > 0 && args[0] != "disclosure" ? args[0] : args.Length > 1 ? args[1] : "geodata";
 var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Hotspot")
     ?? throw new InvalidOperationException("Set ConnectionStrings__Hotspot.");
 await using var dataSource = DataExtensions.CreateDataSource(connectionString);
+if (args.Length > 0 && args[0] == "disclosure")
+{
+    return await DisclosureBench.RunAsync(geodata, dataSource);
+}
 var geography = Options.Create(new GeographyOptions());
 var year = geography.Value.ClassificationYear;
 var parametersFile = Path.Combine(geodata, "synthetic", "parameters.json");

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Verzuim.Hotspot.Api.Counts;
+using Verzuim.Hotspot.Api.Disclosure;
+using Verzuim.Hotspot.Api.Geography;
+using Verzuim.Hotspot.Api.Import.Synthetic;
+
+namespace Verzuim.Hotspot.Bench;
+
+/// <summary>
+/// Protection time per school year and the information loss of the optimal secondary suppression against the old line
+/// heuristic, both on the same linked tables in the same run, each checked by the intruder audit.
+/// </summary>
+internal static class DisclosureBench
+{
+    private const double TargetSeconds = 30;
+    private const double TargetShare = 0.01;
+
+    public static async Task<int> RunAsync(string geodata, NpgsqlDataSource dataSource)
+    {
+        var geography = Options.Create(new GeographyOptions());
+        var year = geography.Value.ClassificationYear;
+        var parametersFile = Path.Combine(geodata, "synthetic", "parameters.json");
+        var parameters = SyntheticParameters.Load(parametersFile);
+        await using (var check = dataSource.CreateCommand("select count(*) from school_year_datasets"))
+        {
+            if ((long)(await check.ExecuteScalarAsync())! == 0)
+            {
+                Console.WriteLine($"importing the synthetic national set ({parametersFile}) ...");
+                var loader = new SyntheticCountsLoader(new CountsImporter(dataSource, geography), geography);
+                await loader.LoadAsync(geodata, parameters, parametersFile, Directory.CreateTempSubdirectory("bench-synthetic-").FullName, null, CancellationToken.None);
+            }
+        }
+        var policy = new DisclosurePolicy(Options.Create(new DisclosureOptions()));
+        var failed = false;
+        foreach (var schoolYear in parameters.Years.Select(y => y.SchoolYear))
+        {
+            var clock = Stopwatch.StartNew();
+            var tables = await LinkedTablesBuilder.LoadAsync(dataSource, year, schoolYear, CancellationToken.None);
+            var loadSeconds = clock.Elapsed.TotalSeconds;
+            var result = SecondarySuppression.Protect(tables, policy.MinimumCount, TimeSpan.FromSeconds(TargetSeconds));
+            var old = LineHeuristic.Apply(tables, policy);
+            var byMeasure = string.Join(", ", result.FallbacksByMeasure.Select(kv => $"{kv.Key} {kv.Value}"));
+            Console.WriteLine();
+            Console.WriteLine(Invariant($"school year {schoolYear}: {tables.Count} cells, {tables.Equations.Count} equations, {result.Targets} small counts"));
+            Console.WriteLine(Invariant($"  read from PostGIS {loadSeconds:0.00} s; protection {result.Elapsed.TotalSeconds:0.00} s ({result.LinearPrograms} LPs, fallbacks: {byMeasure}, of which {result.NotFound} found no perturbation); protection / target ({TargetSeconds} s) = {result.Elapsed.TotalSeconds / TargetSeconds:0.000}"));
+            Console.WriteLine($"  {"table",-18} {"band",-8} {"students",9} | {"optimal: hidden",16} {"cells",6} {"share",7} {"largest",8} | {"old: hidden",12} {"cells",6} {"share",7} {"largest",8}");
+            var oldLoss = InformationLoss.Of(old).ToDictionary(l => (l.Table, l.Band));
+            foreach (var loss in InformationLoss.Of(result.Mask))
+            {
+                var o = oldLoss[(loss.Table, loss.Band)];
+                Console.WriteLine(Invariant($"  {loss.Table,-18} {loss.Band,-8} {loss.Students,9} | {loss.SecondaryStudents,16} {loss.SecondaryCells,6} {loss.SecondaryShare,7:P2} {loss.LargestSecondaryCell,8} | {o.SecondaryStudents,12} {o.SecondaryCells,6} {o.SecondaryShare,7:P2} {o.LargestSecondaryCell,8}"));
+                failed |= loss.SecondaryShare > TargetShare;
+            }
+            // The old heuristic first: its findings are the point of this issue. Differencing alone is quick on any size.
+            var differenced = IntruderAudit.Differencing(old);
+            Console.WriteLine(Invariant($"  old line heuristic, differencing alone: {differenced.Count} small counts pinned exactly"));
+            foreach (var group in differenced.GroupBy(f => f.Attack))
+            {
+                Console.WriteLine(Invariant($"    {group.Count(),6} by {group.Key}; e.g. {group.First()}"));
+            }
+            clock.Restart();
+            var oldAudit = IntruderAudit.Run(old);
+            Console.WriteLine(Invariant($"  audit of the old line heuristic ({clock.Elapsed.TotalSeconds:0.0} s): {Verdict(oldAudit)}"));
+            foreach (var group in oldAudit.Findings.GroupBy(f => (f.Cell.Table, f.Attack.StartsWith("differencing", StringComparison.Ordinal) ? "differencing" : f.Attack)))
+            {
+                Console.WriteLine(Invariant($"    {group.Count(),6} pinned in {group.Key.Table} by {group.Key.Item2}; {group.Count(f => f.Width < 1e-6)} exactly; e.g. {group.First()}"));
+            }
+            clock.Restart();
+            var audit = IntruderAudit.Run(result.Mask);
+            Console.WriteLine(Invariant($"  audit of the optimal suppression ({clock.Elapsed.TotalSeconds:0.0} s): {Verdict(audit)}"));
+            foreach (var finding in audit.Findings.Take(3))
+            {
+                Console.WriteLine($"    e.g. {finding}");
+            }
+            failed |= !audit.Passed || result.Elapsed.TotalSeconds > TargetSeconds;
+        }
+        Console.WriteLine(failed ? "TARGET MISSED (audit, time or loss)" : "all targets met");
+        return failed ? 1 : 0;
+    }
+
+    private static string Verdict(AuditReport audit) =>
+        audit.Passed ? $"passes ({audit.Checked} small counts checked, {audit.Escalated} on the whole system)" : $"FAILS: {audit.Findings.Count} small counts pinned";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
