@@ -228,7 +228,13 @@ export function apiUrl(path: string, query: Record<string, string | number | und
 }
 
 export async function request<T>(path: string, query: Record<string, string | number | undefined> = {}): Promise<T> {
-  const response = await fetch(apiUrl(path, query), { headers: requestHeaders });
+  let response = await fetch(apiUrl(path, query), { headers: requestHeaders });
+  // A busy server sheds load with 503 and Retry-After: wait as it asks, a few times, before giving up.
+  for (let attempt = 0; response.status === 503 && attempt < 4; attempt++) {
+    const seconds = Number(response.headers.get('Retry-After') ?? '1');
+    await new Promise((resolve) => setTimeout(resolve, 1000 * Math.min(Number.isFinite(seconds) ? seconds : 1, 5)));
+    response = await fetch(apiUrl(path, query), { headers: requestHeaders });
+  }
   if (!response.ok) {
     // Every error of the API is RFC 7807 problem+json.
     const problem = (await response.json().catch(() => ({}))) as { title?: string; detail?: string };

@@ -45,9 +45,10 @@ public sealed class ViewerTests(ViewerFixture viewer) : IClassFixture<ViewerFixt
 
         // Act: type the name into the search box, as a coordinator would.
         await page.FillAsync("#unit-search", name);
+        await page.EvaluateAsync("() => { document.body.dataset.state = 'stale'; }");
         await page.DispatchEventAsync("#unit-search", "change");
-        await page.WaitForSelectorAsync("#partners-table");
         await ViewerPage.WaitReadyAsync(page);
+        await page.WaitForSelectorAsync("#partners-table");
 
         // Assert
         using var api = JsonDocument.Parse(await viewer.Client.GetStringAsync($"institutions/{Brin}/agenda-partners?ageBand=18plus", Ct));
@@ -88,9 +89,10 @@ public sealed class ViewerTests(ViewerFixture viewer) : IClassFixture<ViewerFixt
             """, Region);
         Assert.NotNull(point);
         var box = (await page.Locator("#map canvas").BoundingBoxAsync())!;
+        await page.EvaluateAsync("() => { document.body.dataset.state = 'stale'; }");
         await page.Mouse.ClickAsync(box.X + (float)point[0], box.Y + (float)point[1]);
-        await page.WaitForSelectorAsync("#institutions-table");
         await ViewerPage.WaitReadyAsync(page);
+        await page.WaitForSelectorAsync("#institutions-table");
 
         // Assert
         using var api = JsonDocument.Parse(await viewer.Client.GetStringAsync($"rmc-regions/{Region}/institutions?ageBand=18plus", Ct));
@@ -180,6 +182,8 @@ public sealed class ViewerTests(ViewerFixture viewer) : IClassFixture<ViewerFixt
         // Act
         await page.ClickAsync("#key-summary");
         await page.FillAsync("#access-key", key);
+        // Mark the public render stale, so waiting for "ready" below waits for the keyed render, not the one before it.
+        await page.EvaluateAsync("() => { document.body.dataset.state = 'stale'; }");
         await page.ClickAsync("#key-apply");
         await page.WaitForFunctionAsync("() => document.getElementById('key-summary').textContent.includes('rmc:')");
         await ViewerPage.WaitReadyAsync(page);
