@@ -22,13 +22,13 @@ public sealed class PacksTests(ViewerFixture viewer) : IClassFixture<ViewerFixtu
     public async Task Institution_Pack_Prints_To_A_Pdf_Whose_Text_Holds_Every_Shown_Partner_Name()
     {
         // Arrange
-        using var api = JsonDocument.Parse(await viewer.Client.GetStringAsync($"institutions/{Brin}/agenda-partners?ageBand=18plus", Ct));
+        using var api = JsonDocument.Parse(await viewer.Client.GetStringAsync($"institutions/{Brin}/agenda-partners?ageBand=18plus&schoolYear={NationalSyntheticData.Latest}", Ct));
         var partners = api.RootElement.GetProperty("partners").EnumerateArray().Select(p => p.GetProperty("name").GetString()!).ToList();
         Assert.NotEmpty(partners);
         var (page, outside) = await viewer.NewPageAsync(800, 1100);
 
         // Act: scripts off, as a pack needs none; print to A4 PDF.
-        await page.GotoAsync(new Uri(viewer.BaseAddress, $"packs/institutions/{Brin}").ToString());
+        await page.GotoAsync(new Uri(viewer.BaseAddress, $"packs/institutions/{Brin}?schoolYear={NationalSyntheticData.Latest}").ToString());
         var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", PrintBackground = true });
         var text = PdfText(pdf);
 
@@ -43,14 +43,14 @@ public sealed class PacksTests(ViewerFixture viewer) : IClassFixture<ViewerFixtu
     public async Task Region_Pack_Lists_The_Institutions_Of_Its_Endpoint_In_The_Pdf_And_Has_No_Script()
     {
         // Arrange
-        using var api = JsonDocument.Parse(await viewer.Client.GetStringAsync($"rmc-regions/{Region}/institutions?ageBand=18plus", Ct));
+        using var api = JsonDocument.Parse(await viewer.Client.GetStringAsync($"rmc-regions/{Region}/institutions?ageBand=18plus&schoolYear={NationalSyntheticData.Latest}", Ct));
         var institutions = api.RootElement.GetProperty("institutions").EnumerateArray()
             .Select(i => $"{i.GetProperty("name").GetString()} ({i.GetProperty("code").GetString()})").ToList();
         var (page, outside) = await viewer.NewPageAsync(800, 1100);
 
         // Act
-        var html = await viewer.Client.GetStringAsync($"packs/rmc-regions/{Region}", Ct);
-        await page.GotoAsync(new Uri(viewer.BaseAddress, $"packs/rmc-regions/{Region}").ToString());
+        var html = await viewer.Client.GetStringAsync($"packs/rmc-regions/{Region}?schoolYear={NationalSyntheticData.Latest}", Ct);
+        await page.GotoAsync(new Uri(viewer.BaseAddress, $"packs/rmc-regions/{Region}?schoolYear={NationalSyntheticData.Latest}").ToString());
         var text = PdfText(await page.PdfAsync(new PagePdfOptions { Format = "A4" }));
 
         // Assert
@@ -66,8 +66,8 @@ public sealed class PacksTests(ViewerFixture viewer) : IClassFixture<ViewerFixtu
     public async Task Institution_Pack_In_English_Uses_The_Rule_Asked_For()
     {
         // Act
-        var html = await viewer.Client.GetStringAsync($"packs/institutions/{Brin}?lang=en&coverage=0.5&minShare=0.2", Ct);
-        using var api = JsonDocument.Parse(await viewer.Client.GetStringAsync($"institutions/{Brin}/agenda-partners?coverage=0.5&minShare=0.2", Ct));
+        var html = await viewer.Client.GetStringAsync($"packs/institutions/{Brin}?lang=en&coverage=0.5&minShare=0.2&schoolYear={NationalSyntheticData.Latest}", Ct);
+        using var api = JsonDocument.Parse(await viewer.Client.GetStringAsync($"institutions/{Brin}/agenda-partners?coverage=0.5&minShare=0.2&schoolYear={NationalSyntheticData.Latest}", Ct));
 
         // Assert: the rule text and partner count of the endpoint with the same rule.
         Assert.Contains("Agenda partners", html, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Playwright;
+using Verzuim.Hotspot.Tests.Infrastructure;
 
 namespace Verzuim.Hotspot.Tests.Viewer;
 
@@ -51,7 +52,7 @@ public sealed class ViewerTests(ViewerFixture viewer) : IClassFixture<ViewerFixt
         await page.WaitForSelectorAsync("#partners-table");
 
         // Assert
-        using var api = JsonDocument.Parse(await viewer.Client.GetStringAsync($"institutions/{Brin}/agenda-partners?ageBand=18plus", Ct));
+        using var api = JsonDocument.Parse(await viewer.Client.GetStringAsync($"institutions/{Brin}/agenda-partners?ageBand=18plus&schoolYear={NationalSyntheticData.Latest}", Ct));
         var expected = api.RootElement.GetProperty("partners").EnumerateArray().Select(p => new[]
         {
             $"{p.GetProperty("name").GetString()} ({p.GetProperty("code").GetString()})",
@@ -95,7 +96,7 @@ public sealed class ViewerTests(ViewerFixture viewer) : IClassFixture<ViewerFixt
         await page.WaitForSelectorAsync("#institutions-table");
 
         // Assert
-        using var api = JsonDocument.Parse(await viewer.Client.GetStringAsync($"rmc-regions/{Region}/institutions?ageBand=18plus", Ct));
+        using var api = JsonDocument.Parse(await viewer.Client.GetStringAsync($"rmc-regions/{Region}/institutions?ageBand=18plus&schoolYear={NationalSyntheticData.Latest}", Ct));
         var expected = api.RootElement.GetProperty("institutions").EnumerateArray().Select(i => new[]
         {
             $"{i.GetProperty("name").GetString()} ({i.GetProperty("code").GetString()})",
@@ -113,7 +114,7 @@ public sealed class ViewerTests(ViewerFixture viewer) : IClassFixture<ViewerFixt
     {
         // Arrange
         var (page, outside) = await viewer.NewPageAsync();
-        using var api = JsonDocument.Parse(await viewer.Client.GetStringAsync("outliers?level=institution&ageBand=18plus", Ct));
+        using var api = JsonDocument.Parse(await viewer.Client.GetStringAsync($"outliers?level=institution&ageBand=18plus&schoolYear={NationalSyntheticData.Latest}", Ct));
         var plottable = api.RootElement.GetProperty("items").EnumerateArray()
             .Where(u => u.GetProperty("ratio").ValueKind == JsonValueKind.Number).Select(u => u.GetProperty("id").GetString()!).ToHashSet();
 
@@ -167,7 +168,7 @@ public sealed class ViewerTests(ViewerFixture viewer) : IClassFixture<ViewerFixt
         using var issued = await viewer.Client.SendAsync(issue, Ct);
         issued.EnsureSuccessStatusCode();
         var key = (await issued.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("key").GetString()!;
-        using var keyed = new HttpRequestMessage(HttpMethod.Get, $"rmc-regions/{Region}/institutions?ageBand=18plus");
+        using var keyed = new HttpRequestMessage(HttpMethod.Get, $"rmc-regions/{Region}/institutions?ageBand=18plus&schoolYear={NationalSyntheticData.Latest}");
         keyed.Headers.Add("X-Api-Key", key);
         using var answer = await viewer.Client.SendAsync(keyed, Ct);
         using var api = JsonDocument.Parse(await answer.Content.ReadAsStringAsync(Ct));
