@@ -41,21 +41,12 @@ internal static class AccessRateLimits
         {
             var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
             var http = context.HttpContext;
-            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             var wrongKey = http.Features.Get<FailedKey>() is not null;
-            await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = http,
-                ProblemDetails =
-                {
-                    Status = StatusCodes.Status429TooManyRequests,
-                    Title = "Too many requests.",
-                    Detail = wrongKey
-                        ? "Too many requests with a wrong API key from this client; wait before trying again."
-                        : "The request rate of this client is over its limit; retry after the number of seconds in Retry-After.",
-                },
-            });
+            await http.WriteProblemAsync(StatusCodes.Status429TooManyRequests, "Too many requests.",
+                wrongKey
+                    ? "Too many requests with a wrong API key from this client; wait before trying again."
+                    : "The request rate of this client is over its limit; retry after the number of seconds in Retry-After.",
+                Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)));
         };
     }
 }

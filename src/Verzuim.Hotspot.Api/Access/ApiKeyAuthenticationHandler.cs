@@ -52,22 +52,11 @@ internal sealed class ApiKeyAuthenticationHandler(
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        WriteProblemAsync(StatusCodes.Status401Unauthorized, "API key required.",
+        Context.WriteProblemAsync(StatusCodes.Status401Unauthorized, "API key required.",
             $"Send a valid key in the {ApiKeyHasher.Header} header; without one, use the public endpoints without the header.");
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        WriteProblemAsync(StatusCodes.Status403Forbidden, "Not allowed for this key.", $"The role {AccessRole.Of(Context.User)} may not use this endpoint.");
-
-    private async Task WriteProblemAsync(int status, string title, string detail)
-    {
-        Response.StatusCode = status;
-        var problems = Context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = Context,
-            ProblemDetails = { Status = status, Title = title, Detail = detail },
-        });
-    }
+        Context.WriteProblemAsync(StatusCodes.Status403Forbidden, "Not allowed for this key.", $"The role {AccessRole.Of(Context.User)} may not use this endpoint.");
 }
 
 /// <summary>Marks a request that presented a key that did not authenticate, for the failed-key limiter.</summary>

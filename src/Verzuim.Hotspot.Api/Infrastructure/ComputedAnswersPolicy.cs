@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Verzuim.Hotspot.Api.Infrastructure;
@@ -14,22 +13,9 @@ internal sealed class ComputedAnswersPolicy(IOptions<LoadSheddingOptions> option
     private readonly LoadSheddingOptions _limits = options.Value;
 
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, ct) =>
-    {
-        var http = context.HttpContext;
-        http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        http.Response.Headers.RetryAfter = _limits.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "Too busy.",
-                Detail = "The service is computing as many answers as it can. Try again after the number of seconds in Retry-After.",
-                Type = "https://tools.ietf.org/html/rfc9110#section-15.6.4",
-            },
-        });
-    };
+        await context.HttpContext.WriteProblemAsync(StatusCodes.Status503ServiceUnavailable, "Too busy.",
+            "The service is computing as many answers as it can. Try again after the number of seconds in Retry-After.",
+            _limits.RetryAfterSeconds);
 
     public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
         RateLimitPartition.GetConcurrencyLimiter(LoadShedding.Policy, _ => new ConcurrencyLimiterOptions

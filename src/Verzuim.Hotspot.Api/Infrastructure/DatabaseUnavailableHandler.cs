@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Verzuim.Hotspot.Api.Infrastructure;
 
@@ -9,7 +8,7 @@ namespace Verzuim.Hotspot.Api.Infrastructure;
 /// the answer is 503 problem+json with Retry-After, logged as a warning without the stack trace.
 /// </summary>
 internal sealed partial class DatabaseUnavailableHandler(
-    IProblemDetailsService problems, IOptions<DatabaseOptions> options, ILogger<DatabaseUnavailableHandler> logger) : IExceptionHandler
+    IOptions<DatabaseOptions> options, ILogger<DatabaseUnavailableHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
@@ -19,20 +18,9 @@ internal sealed partial class DatabaseUnavailableHandler(
         }
         LogUnavailable(logger, http.Request.Path, exception.Message);
         ForgetPooledConnections(http.RequestServices.GetRequiredService<NpgsqlDataSource>());
-        http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        http.Response.Headers.RetryAfter = options.Value.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "The database is unavailable.",
-                Detail = "The database does not answer right now. Try again after the number of seconds in Retry-After.",
-                Type = "https://tools.ietf.org/html/rfc9110#section-15.6.4",
-            },
-        });
+        return await http.WriteProblemAsync(StatusCodes.Status503ServiceUnavailable, "The database is unavailable.",
+            "The database does not answer right now. Try again after the number of seconds in Retry-After.",
+            options.Value.RetryAfterSeconds, exception);
     }
 
     /// <summary>

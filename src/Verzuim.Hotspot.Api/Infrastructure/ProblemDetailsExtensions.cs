@@ -22,4 +22,24 @@ internal static class ProblemDetailsExtensions
             Detail = what,
             Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
         });
+
+    /// <summary>
+    /// Writes a problem outside an endpoint (authentication, rate limiting, exception handling), with Retry-After when
+    /// the client should come back later. The problem details service fills in type and instance as for every answer.
+    /// </summary>
+    public static async Task<bool> WriteProblemAsync(this HttpContext http, int status, string title, string detail,
+        int? retryAfterSeconds = null, Exception? exception = null)
+    {
+        http.Response.StatusCode = status;
+        if (retryAfterSeconds is { } seconds)
+        {
+            http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        }
+        return await http.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            Exception = exception,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        });
+    }
 }
