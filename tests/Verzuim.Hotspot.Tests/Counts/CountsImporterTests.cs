@@ -180,6 +180,31 @@ public sealed class CountsImporterTests(PostGisFixture postGis) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_Reimport_Does_Not_Wait_For_A_Reader_Still_In_Its_Transaction()
+    {
+        // Arrange: the year exists, and a reader holds its lock on the counts in an open transaction, as a long
+        // computation does. A lock readers conflict with would make the import wait for it, and new readers queue behind.
+        var importer = Importer();
+        await importer.ImportAsync(CountsTestData.Stream(CountsTestData.Csv(_data.Rows(YearA, 500, 11))), "old", false, null, Ct);
+        await using var reader = await postGis.DataSource.OpenConnectionAsync(Ct);
+        await using var transaction = await reader.BeginTransactionAsync(Ct);
+        await using (var read = new Npgsql.NpgsqlCommand("select count(*) from student_counts", reader, transaction))
+        {
+            await read.ExecuteScalarAsync(Ct);
+        }
+        var replacement = _data.Rows(YearA, 500, 12);
+
+        // Act
+        var import = importer.ImportAsync(CountsTestData.Stream(CountsTestData.Csv(replacement)), "new", false, null, Ct);
+        var finished = await Task.WhenAny(import, Task.Delay(TimeSpan.FromSeconds(60), Ct)) == import;
+
+        // Assert
+        await transaction.RollbackAsync(Ct);
+        Assert.True(finished, "the re-import waited for the open reader");
+        Assert.Equal(replacement.Sum(r => (long)r.Students), (await import).Summary!.Students);
+    }
+
+    [Fact]
     public async Task An_Import_Killed_Midway_Leaves_The_Previous_Data_Untouched()
     {
         // Arrange
