@@ -42,12 +42,50 @@ internal static class DisclosureLp
     }
 
     /// <summary>
+    /// Many bounds in one LP: a point of the intruder's polytope (the cells <paramref name="variables"/> hidden and
+    /// free, every other cell at its published value) that lifts as many <paramref name="targets"/> as it can by
+    /// <paramref name="width"/> above their true value (maximise the sum of min(x - value, width)). Each target it
+    /// lifts that far has an intruder's interval at least <paramref name="width"/> wide (the true value is feasible too),
+    /// so one LP settles most targets of a component; the others need a bound of their own. Returns the targets lifted.
+    /// </summary>
+    public static List<int> Lifted(LinkedTables tables, IReadOnlyCollection<int> variables, IReadOnlyCollection<int> targets, double width,
+        Measure measure, int timeLimitMilliseconds)
+    {
+        using var solver = Solver.CreateSolver("GLOP");
+        solver.SetTimeLimit(timeLimitMilliseconds);
+        var x = new Dictionary<int, Variable>(variables.Count);
+        foreach (var c in variables)
+        {
+            x[c] = solver.MakeNumVar(0, Cap, "");
+        }
+        AddEquations(solver, tables, x, c => tables.Value(c, measure));
+        var objective = solver.Objective();
+        foreach (var q in targets)
+        {
+            // lift <= x - value, lift <= width: the objective counts at most width per target.
+            var value = tables.Value(q, measure);
+            var lift = solver.MakeNumVar(-value, width, "");
+            var below = solver.MakeConstraint(double.NegativeInfinity, -value);
+            below.SetCoefficient(lift, 1);
+            below.SetCoefficient(x[q], -1);
+            objective.SetCoefficient(lift, 1);
+        }
+        objective.SetMaximization();
+        if (solver.Solve() != Solver.ResultStatus.OPTIMAL)
+        {
+            return [];
+        }
+        return [.. targets.Where(q => x[q].SolutionValue() >= tables.Value(q, measure) + width - 1e-6)];
+    }
+
+    /// <summary>
     /// The cheapest perturbation that moves <paramref name="target"/> up by <paramref name="width"/> while every equation
     /// still holds and no cell goes below zero (cells outside <paramref name="cells"/> stay put). Moving a hidden cell
     /// is free; moving a shown one costs its students (+1, so empty-of-students cells are not free) per unit. Returns
-    /// the shown cells the perturbation moves, which must be hidden; null when no such perturbation exists here.
+    /// the shown cells the perturbation moves, which must be hidden, and every cell it raises by the full width (each
+    /// of their small counts in this measure is then protected too); null when no such perturbation exists here.
     /// </summary>
-    public static List<int>? Perturbation(LinkedTables tables, IReadOnlyCollection<int> cells, int target, double width, Measure measure,
+    public static (List<int> Moved, List<int> Raised)? Perturbation(LinkedTables tables, IReadOnlyCollection<int> cells, int target, double width, Measure measure,
         Func<int, bool> hidden, int timeLimitMilliseconds)
     {
         using var solver = Solver.CreateSolver("GLOP");
@@ -87,7 +125,8 @@ internal static class DisclosureLp
         {
             return null;
         }
-        return [.. shown.Where(s => s.Up.SolutionValue() + s.Down.SolutionValue() > Epsilon).Select(s => s.Cell)];
+        return ([.. shown.Where(s => s.Up.SolutionValue() + s.Down.SolutionValue() > Epsilon).Select(s => s.Cell)],
+            [.. y.Where(kv => kv.Value.SolutionValue() >= width - 1e-6).Select(kv => kv.Key)]);
     }
 
     /// <summary>Every equation that touches a variable, with the cells that are not variables as constants.</summary>

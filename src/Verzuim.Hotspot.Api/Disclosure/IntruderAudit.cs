@@ -1,18 +1,24 @@
 namespace Verzuim.Hotspot.Api.Disclosure;
 
 /// <summary>
-/// The intruder. Knows what is published (the shown cells, which cells are hidden), every equation of
-/// <see cref="LinkedTables"/> and that counts are not negative, and tries two attacks on every hidden small count:
-/// differencing (an equation with one hidden cell gives it exactly: all minus a band, an institution minus its other
-/// campuses, a region minus its other municipalities or PC4s, a total minus the rest of its line) and LP bounds (the
-/// min and max of the cell over everything published, OR-Tools GLOP). A finding is a small count whose interval is
-/// narrower than the minimum count. The true values are used only to know which hidden cells are small and as one
-/// feasible point: a bound computed with some hidden cells held at their true values lies inside the intruder's
-/// interval, so a wide one proves safety; a narrow one is recomputed over every linked hidden cell before it counts.
+/// The intruder. Knows what is published (the shown cells, which cells are hidden, per measure), every equation of
+/// <see cref="LinkedTables"/> and that counts are not negative, and tries two attacks on every hidden small count, for
+/// students and for absence reports: differencing (an equation with one hidden cell gives it exactly: all minus a band,
+/// an institution minus its other campuses, a region minus its other municipalities or PC4s, a total minus the rest of
+/// its line) and LP bounds over everything published (OR-Tools GLOP). A finding is a small count whose interval is
+/// narrower than the minimum count.
+/// The LP attack is made fast without weakening it. The intruder's polytope splits into groups of hidden cells that no
+/// equation links. Per group, a few LPs look for points that lift many small counts at once by the minimum count
+/// above their true value; since the true value is feasible too, each count lifted that far has a wide interval. A
+/// count not lifted gets its own maximum, first near it with the other hidden cells held at their true values (a
+/// bound inside the intruder's), then over its whole group; only a count still pinned gets both bounds and counts.
+/// The true values are used only to know which hidden cells are small and as that feasible point.
 /// </summary>
 internal static class IntruderAudit
 {
     private const double Tolerance = 1e-6;
+    private const int BatchMilliseconds = 60_000;
+    private const int MaxRounds = 12;
 
     public static AuditReport Run(DisclosureMask mask)
     {
@@ -22,29 +28,50 @@ internal static class IntruderAudit
         var findings = Differencing(mask);
         var pinned = findings.Select(f => (Cell: Find(tables, f.Cell), f.Measure)).ToHashSet();
 
-        // LP bounds over everything published.
+        // LP bounds over everything published: first a few LPs per group of linked hidden cells that lift many small
+        // counts at once, then a bound of its own for each count they did not lift.
         var byStudents = Neighbourhood.ByStudents(tables);
         var (checkedCount, escalated) = (0, 0);
-        foreach (var cell in mask.Hidden)
+        foreach (var measure in measures)
         {
-            foreach (var measure in measures.Where(m => mask.NeedsProtection(cell, m) && !pinned.Contains((cell, m))))
+            double Anchor(int c) => tables.Value(c, measure);
+            bool Hidden(int c) => mask.IsHidden(c, measure);
+            foreach (var component in Neighbourhood.HiddenComponents(tables, Hidden))
             {
-                checkedCount++;
-                double Anchor(int c) => tables.Value(c, measure);
-                var near = Neighbourhood.Around(tables, cell, 12, mask.IsHidden, mask.IsHidden, byStudents);
-                if (DisclosureLp.Bounds(tables, near, cell, Anchor) is { } local && local.Max - local.Min >= mask.MinimumCount - Tolerance)
+                var targets = component.Where(c => mask.NeedsProtection(c, measure) && !pinned.Contains((c, measure))).ToHashSet();
+                checkedCount += targets.Count;
+                // Each round lifts what the last could not; stop when a round adds little.
+                for (var round = 0; round < MaxRounds && targets.Count > 0; round++)
                 {
-                    continue;
+                    var before = targets.Count;
+                    targets.ExceptWith(DisclosureLp.Lifted(tables, component, targets, mask.MinimumCount, measure, BatchMilliseconds));
+                    if (before - targets.Count < Math.Max(1, before / 50))
+                    {
+                        break;
+                    }
                 }
-                escalated++;
-                var component = Neighbourhood.HiddenComponent(tables, cell, mask.IsHidden);
-                // An LP that does not solve proves nothing, so it counts against the protection.
-                var (lower, upper, attack) = DisclosureLp.Bounds(tables, component, cell, Anchor) is { } bounds
-                    ? (bounds.Min, bounds.Max, "LP bounds")
-                    : (double.NaN, double.NaN, "LP bounds (did not solve: counted as pinned)");
-                if (!(upper - lower >= mask.MinimumCount - Tolerance))
+                foreach (var cell in targets)
                 {
-                    findings.Add(new AuditFinding(tables.Keys[cell], measure, tables.Value(cell, measure), lower, upper, attack));
+                    // Its own lift, near it, then over its whole group: the max alone proves a wide interval (the true
+                    // value is feasible, so min <= value). Only a count that stays pinned gets both bounds.
+                    var near = Neighbourhood.Around(tables, cell, 12, Hidden, Hidden, byStudents);
+                    if (DisclosureLp.Lifted(tables, near, [cell], mask.MinimumCount, measure, BatchMilliseconds).Count == 1)
+                    {
+                        continue;
+                    }
+                    escalated++;
+                    if (DisclosureLp.Lifted(tables, component, [cell], mask.MinimumCount, measure, BatchMilliseconds).Count == 1)
+                    {
+                        continue;
+                    }
+                    // An LP that does not solve proves nothing, so it counts against the protection.
+                    var (lower, upper, attack) = DisclosureLp.Bounds(tables, component, cell, Anchor) is { } bounds
+                        ? (bounds.Min, bounds.Max, "LP bounds")
+                        : (double.NaN, double.NaN, "LP bounds (did not solve: counted as pinned)");
+                    if (!(upper - lower >= mask.MinimumCount - Tolerance))
+                    {
+                        findings.Add(new AuditFinding(tables.Keys[cell], measure, tables.Value(cell, measure), lower, upper, attack));
+                    }
                 }
             }
         }
@@ -57,21 +84,14 @@ internal static class IntruderAudit
         var tables = mask.Tables;
         var findings = new List<AuditFinding>();
         var pinned = new HashSet<(int, Measure)>();
-        foreach (var equation in tables.Equations)
+        foreach (var (equation, measure) in tables.Equations.SelectMany(e => new[] { (e, Measure.Students), (e, Measure.Reports) }))
         {
-            var hidden = equation.Parts.Prepend(equation.Total).Where(mask.IsHidden).Take(2).ToArray();
-            if (hidden.Length != 1)
+            var hidden = equation.Parts.Prepend(equation.Total).Where(c => mask.IsHidden(c, measure)).Take(2).ToArray();
+            if (hidden.Length == 1 && mask.NeedsProtection(hidden[0], measure) && pinned.Add((hidden[0], measure)))
             {
-                continue;
-            }
-            foreach (var measure in new[] { Measure.Students, Measure.Reports }.Where(m => mask.NeedsProtection(hidden[0], m)))
-            {
-                if (pinned.Add((hidden[0], measure)))
-                {
-                    var value = tables.Value(hidden[0], measure);
-                    findings.Add(new AuditFinding(tables.Keys[hidden[0]], measure, value, value, value,
-                        $"differencing {tables.Keys[equation.Total].Table} = sum of {tables.Keys[equation.Parts[0]].Table}"));
-                }
+                var value = tables.Value(hidden[0], measure);
+                findings.Add(new AuditFinding(tables.Keys[hidden[0]], measure, value, value, value,
+                    $"differencing {tables.Keys[equation.Total].Table} = sum of {tables.Keys[equation.Parts[0]].Table}"));
             }
         }
         return findings;

@@ -13,7 +13,7 @@ internal static class LineHeuristic
 {
     public static DisclosureMask Apply(LinkedTables tables, DisclosurePolicy policy)
     {
-        var mask = new DisclosureMask(tables, policy.MinimumCount);
+        var mask = new DisclosureMask(tables, policy.MinimumCount, smallReportsHideStudents: true);
         foreach (var band in T.Bands)
         {
             var keys = tables.Keys.Where(k => k.Band == band).ToList();

@@ -7,6 +7,8 @@ namespace Verzuim.Hotspot.Api.Disclosure;
 /// </summary>
 internal static class Neighbourhood
 {
+    private const int PreferredFactor = 2;
+
     /// <summary>
     /// The cells an LP around <paramref name="start"/> may move: up to <paramref name="perEquation"/> candidates of every
     /// equation the cell is in (cells already hidden first, then the fewest students); for a cell of a two-way table,
@@ -53,6 +55,11 @@ internal static class Neighbourhood
         return cells;
     }
 
+    /// <summary>
+    /// Up to <see cref="PreferredFactor"/> times <paramref name="count"/> preferred cells, then up to
+    /// <paramref name="count"/> others. Preferred (hidden) cells cost nothing to move, and together they often have the
+    /// room a move needs: with too few of them in the LP it would hide a shown cell for what hidden ones could carry.
+    /// </summary>
     private static List<int> Candidates(int[] ordered, int count, Func<int, bool> include, Func<int, bool> preferred,
         HashSet<int> cells)
     {
@@ -60,9 +67,10 @@ internal static class Neighbourhood
         foreach (var pass in new[] { true, false })
         {
             var taken = 0;
+            var limit = pass ? count * PreferredFactor : count;
             foreach (var candidate in ordered)
             {
-                if (taken >= count)
+                if (taken >= limit)
                 {
                     break;
                 }
@@ -108,9 +116,83 @@ internal static class Neighbourhood
         }
     }
 
+    /// <summary>
+    /// A wide neighbourhood for the counts the others cannot protect: every cell within <paramref name="depth"/> equations
+    /// of <paramref name="start"/>, taking from each equation its total and up to <paramref name="perEquation"/> parts in
+    /// the order given (the most room first), up to <paramref name="maxCells"/> cells. A small count whose only room is
+    /// a few levels up (a PC4 whose municipality's other PC4s have less than the minimum between them) needs this.
+    /// </summary>
+    public static HashSet<int> Wide(LinkedTables tables, int start, int depth, int perEquation, int maxCells, int[][] ordered)
+    {
+        var cells = new HashSet<int> { start };
+        var frontier = new List<int> { start };
+        var seen = new HashSet<int>();
+        for (var level = 0; level < depth && frontier.Count > 0 && cells.Count < maxCells; level++)
+        {
+            var next = new List<int>();
+            foreach (var cell in frontier)
+            {
+                foreach (var e in tables.EquationsOf(cell).Where(seen.Add))
+                {
+                    foreach (var c in ordered[e].Where(c => c == tables.Equations[e].Total).Concat(ordered[e].Take(perEquation)))
+                    {
+                        if (cells.Count < maxCells && cells.Add(c))
+                        {
+                            next.Add(c);
+                        }
+                    }
+                }
+            }
+            frontier = next;
+        }
+        Close(tables, cells, _ => true);
+        return cells;
+    }
+
     /// <summary>Per equation, its cells (total and parts) ordered by students, fewest first.</summary>
     public static int[][] ByStudents(LinkedTables tables) =>
         [.. tables.Equations.Select(e => e.Parts.Prepend(e.Total).OrderBy(tables.Students).ThenBy(c => c).ToArray())];
+
+    /// <summary>
+    /// Per equation, its cells ordered by their count in <paramref name="measure"/>, most first: the cells that can
+    /// take a move down. A small count of reports among cells with few reports has no room near it in the order of
+    /// <see cref="ByStudents"/>.
+    /// </summary>
+    public static int[][] ByRoom(LinkedTables tables, Measure measure) =>
+        [.. tables.Equations.Select(e => e.Parts.Prepend(e.Total).OrderByDescending(c => tables.Value(c, measure)).ThenBy(c => c).ToArray())];
+
+    /// <summary>
+    /// The hidden cells split into groups that no equation links: an equation ties together the hidden cells it holds
+    /// (its shown cells are constants), so the intruder's polytope is the product of one polytope per group.
+    /// </summary>
+    public static List<List<int>> HiddenComponents(LinkedTables tables, Func<int, bool> hidden)
+    {
+        var parent = Enumerable.Range(0, tables.Count).ToArray();
+        int Root(int c)
+        {
+            while (parent[c] != c)
+            {
+                (parent[c], c) = (parent[parent[c]], parent[c]);
+            }
+            return c;
+        }
+        foreach (var equation in tables.Equations)
+        {
+            var first = -1;
+            foreach (var c in equation.Parts.Prepend(equation.Total).Where(hidden))
+            {
+                if (first < 0)
+                {
+                    first = Root(c);
+                }
+                else
+                {
+                    parent[Root(c)] = first;
+                }
+            }
+        }
+        return [.. Enumerable.Range(0, tables.Count).Where(hidden).GroupBy(Root).Select(g => g.ToList())];
+    }
 
     /// <summary>Every hidden cell linked to <paramref name="start"/> through equations with other hidden cells.</summary>
     public static HashSet<int> HiddenComponent(LinkedTables tables, int start, Func<int, bool> hidden)

@@ -4,23 +4,34 @@ namespace Verzuim.Hotspot.Api.Disclosure;
 
 /// <summary>What <see cref="SecondarySuppression.Protect"/> produced and what it took.</summary>
 /// <param name="NotFound">Fallbacks because no perturbation was found in the neighbourhood; the rest are for lack of time.</param>
+/// <remarks><see cref="SettledInBulk"/>: small counts found protected by cells hidden for others, in the bulk LPs;
+/// <see cref="RaisedOnTheWay"/>: those the perturbation found for another count already raised by the full width.</remarks>
 internal sealed record ProtectionResult(DisclosureMask Mask, int Targets, int LinearPrograms, IReadOnlyDictionary<Measure, int> FallbacksByMeasure,
     int NotFound, TimeSpan Elapsed)
 {
+    public int SettledInBulk { get; init; }
+    public int RaisedOnTheWay { get; init; }
+    public IReadOnlyList<int> SolvedByAttempt { get; init; } = [];
+
     public int Fallbacks => FallbacksByMeasure.Values.Sum();
 }
 
 /// <summary>
-/// Secondary suppression by optimisation over all linked tables at once. The rule: for every small count (1 to
-/// MinimumCount - 1, students or reports), an intruder who knows every shown cell, which cells are hidden, every
-/// equation and that counts are not negative, can still move that count up by MinimumCount; its feasible interval
-/// is then at least MinimumCount wide. Per small count, one LP finds the cheapest perturbation of the tables that does
-/// this (cost: students of the shown cells it moves, per unit); the cells it moves are hidden. Hiding only ever adds
-/// cells, so a perturbation found earlier stays feasible and every count protected earlier stays protected (the
-/// method of Kelly, Golden and Assad, 1992, and of tau-ARGUS's optimal suppression, as a sequence of LPs).
-/// Each LP spans a neighbourhood of the cell; a perturbation found there is one in the whole system. When none is
-/// found, or the time limit has passed, the cell takes with it every cell one underlying count adds to (see
-/// <see cref="HideRecord"/>): that over-protects, and it is always safe.
+/// Secondary suppression by optimisation over all linked tables at once, for students and for absence reports, each in
+/// its own system. The rule: for every small count (1 to MinimumCount - 1), an intruder who knows every shown cell,
+/// which cells are hidden, every equation and that counts are not negative, can still move that count up by
+/// MinimumCount; its feasible interval is then at least MinimumCount wide. Per small count, one LP finds the cheapest
+/// perturbation of the tables that does this (cost: students of the shown cells it moves, per unit); the cells it moves
+/// are hidden. Hiding only ever adds cells, so a perturbation found earlier stays feasible and every count protected
+/// earlier stays protected (the method of Kelly, Golden and Assad, 1992, and of tau-ARGUS's optimal suppression, as a
+/// sequence of LPs).
+/// Most small counts need no LP of their own: the cells hidden so far already protect them. One LP per group of linked
+/// hidden cells finds those in bulk (<see cref="DisclosureLp.Lifted"/>), at the start and again whenever the single LPs
+/// since took as long as the last bulk pass; a perturbation found for one count also protects every count it raises
+/// by the full width.
+/// Each single LP spans a neighbourhood of the cell, widened step by step; a perturbation found there is one in the
+/// whole system. When none is found, or the time limit has passed, the cell takes with it every cell one underlying
+/// count adds to (see <see cref="HideRecord"/>): that over-protects, and it is always safe.
 /// </summary>
 internal static class SecondarySuppression
 {
@@ -29,41 +40,115 @@ internal static class SecondarySuppression
         var clock = Stopwatch.StartNew();
         var mask = new DisclosureMask(tables, minimumCount);
         var byStudents = Neighbourhood.ByStudents(tables);
+        if (tables.Count > 0)
+        {
+            tables.EquationsOf(0); // builds the lazy index once, before two threads read it
+        }
+        // The two systems share no equation, so they are protected side by side, each on a core. The reports pass does
+        // not see the students the other hides; they are added to its hidden cells at the end, which only widens what
+        // an intruder can do with the reports.
+        var passes = new[] { Measure.Students, Measure.Reports }
+            .Select(measure => Task.Run(() => ProtectMeasure(mask, measure, byStudents, clock, timeLimit)))
+            .ToArray();
+        Task.WaitAll(passes);
+        mask.HideReportsOfHiddenStudents();
+        var results = passes.Select(p => p.Result).ToArray();
+        return new ProtectionResult(mask, results.Sum(r => r.Targets), results.Sum(r => r.Programs),
+            results.ToDictionary(r => r.Measure, r => r.Fallbacks), results.Sum(r => r.NotFound), clock.Elapsed)
+        {
+            SettledInBulk = results.Sum(r => r.Settled),
+            RaisedOnTheWay = results.Sum(r => r.Raised),
+            SolvedByAttempt = [.. Enumerable.Range(0, 4).Select(i => results.Sum(r => r.SolvedByAttempt[i]))],
+        };
+    }
+
+    private sealed record MeasurePass(Measure Measure, int Targets, int Programs, int Fallbacks, int NotFound, int Settled, int Raised, int[] SolvedByAttempt);
+
+    private static MeasurePass ProtectMeasure(DisclosureMask mask, Measure measure, int[][] byStudents, Stopwatch clock, TimeSpan timeLimit)
+    {
+        var tables = mask.Tables;
+        var byRoom = Neighbourhood.ByRoom(tables, measure);
         var order = DisclosureTables.All.ToList();
         var targets = Enumerable.Range(0, tables.Count)
-            .SelectMany(c => new[] { Measure.Students, Measure.Reports }.Where(m => mask.NeedsProtection(c, m)).Select(m => (Cell: c, Measure: m)))
-            .OrderBy(t => order.IndexOf(tables.Keys[t.Cell].Table))
-            .ThenByDescending(t => tables.Students(t.Cell))
+            .Where(c => mask.NeedsProtection(c, measure))
+            .OrderBy(c => order.IndexOf(tables.Keys[c].Table))
+            .ThenByDescending(tables.Students)
             .ToList();
-        var (programs, notFound) = (0, 0);
-        var fallbacks = new Dictionary<Measure, int> { [Measure.Students] = 0, [Measure.Reports] = 0 };
-        foreach (var (cell, measure) in targets)
+        var pending = targets.ToHashSet();
+        var (programs, fallbacks, notFound, raised) = (0, 0, 0, 0);
+        var solvedByAttempt = new int[4];
+        bool Hidden(int c) => mask.IsHidden(c, measure);
+        var settled = SettleLifted(mask, measure, pending, clock, timeLimit, ref programs);
+        var (settledAt, settling) = (clock.Elapsed, clock.Elapsed);
+        foreach (var cell in targets)
         {
-            var done = false;
-            foreach (var perEquation in new[] { 3, 8 })
+            if (!pending.Remove(cell))
             {
-                if (clock.Elapsed > timeLimit)
-                {
-                    break;
-                }
-                var cells = Neighbourhood.Around(tables, cell, perEquation, _ => true, mask.IsHidden, byStudents);
+                continue;
+            }
+            // Cheap cells near it first, then more of them; then the cells with the most room to move down; then a few
+            // levels up (a count whose only room is there would otherwise fall back).
+            var attempts = new Func<HashSet<int>>[]
+            {
+                () => Neighbourhood.Around(tables, cell, 3, _ => true, Hidden, byStudents),
+                () => Neighbourhood.Around(tables, cell, 8, _ => true, Hidden, byStudents),
+                () => Neighbourhood.Around(tables, cell, 6, _ => true, Hidden, byRoom),
+                () => Neighbourhood.Wide(tables, cell, 6, 12, 6000, byRoom),
+            };
+            var done = false;
+            foreach (var (attempt, index) in attempts.Select((a, i) => (a, i)).TakeWhile(_ => clock.Elapsed <= timeLimit))
+            {
                 programs++;
                 var remaining = Math.Max(1, (int)(timeLimit - clock.Elapsed).TotalMilliseconds);
-                if (DisclosureLp.Perturbation(tables, cells, cell, minimumCount, measure, mask.IsHidden, remaining) is { } moved)
+                if (DisclosureLp.Perturbation(tables, attempt(), cell, mask.MinimumCount, measure, Hidden, remaining) is { } found)
                 {
-                    moved.ForEach(mask.Hide);
+                    found.Moved.ForEach(c => mask.HideOnly(c, measure));
+                    raised += found.Raised.Count(pending.Remove);
+                    solvedByAttempt[index]++;
                     done = true;
                     break;
                 }
             }
             if (!done)
             {
-                fallbacks[measure]++;
+                fallbacks++;
                 notFound += clock.Elapsed > timeLimit ? 0 : 1;
-                HideRecord(tables, cell, mask);
+                HideRecord(tables, cell, measure, mask);
+            }
+            // Cells hidden for one count often protect others: settle those in bulk whenever the single LPs since the
+            // last settling took as long as it did.
+            if (clock.Elapsed - settledAt >= settling && pending.Count > 0)
+            {
+                var start = clock.Elapsed;
+                settled += SettleLifted(mask, measure, pending, clock, timeLimit, ref programs);
+                (settling, settledAt) = (clock.Elapsed - start, clock.Elapsed);
             }
         }
-        return new ProtectionResult(mask, targets.Count, programs, fallbacks, notFound, clock.Elapsed);
+        return new MeasurePass(measure, targets.Count, programs, fallbacks, notFound, settled, raised, solvedByAttempt);
+    }
+
+    /// <summary>
+    /// Removes from <paramref name="pending"/> every small count the cells hidden so far already protect: per group of
+    /// linked hidden cells and per measure, LPs that lift as many as they can by the minimum count
+    /// (<see cref="DisclosureLp.Lifted"/>). Hiding more later only widens the intruder's polytope, so they stay protected.
+    /// Returns how many it removed; <paramref name="programs"/> counts the LPs.
+    /// </summary>
+    private static int SettleLifted(DisclosureMask mask, Measure measure, HashSet<int> pending, Stopwatch clock, TimeSpan timeLimit,
+        ref int programs)
+    {
+        var before = pending.Count;
+        foreach (var component in Neighbourhood.HiddenComponents(mask.Tables, c => mask.IsHidden(c, measure)))
+        {
+            var targets = component.Where(pending.Contains).ToList();
+            var remaining = (int)(timeLimit - clock.Elapsed).TotalMilliseconds;
+            if (targets.Count == 0 || remaining <= 0)
+            {
+                continue;
+            }
+            programs++;
+            pending.ExceptWith(DisclosureLp.Lifted(mask.Tables, component, targets, mask.MinimumCount, measure, remaining));
+        }
+        return before - pending.Count;
     }
 
     /// <summary>
@@ -71,11 +156,11 @@ internal static class SecondarySuppression
     /// count then moves this cell up by as much and keeps every equation, with only hidden cells moving, so the cell is
     /// protected whatever else is shown. It hides totals up to the national one: safe, and costly.
     /// </summary>
-    private static void HideRecord(LinkedTables tables, int cell, DisclosureMask mask)
+    private static void HideRecord(LinkedTables tables, int cell, Measure measure, DisclosureMask mask)
     {
         foreach (var c in tables.RecordThrough(cell))
         {
-            mask.Hide(c);
+            mask.HideOnly(c, measure);
         }
     }
 }

@@ -46,5 +46,24 @@ public sealed class SecondarySuppressionTests
         Assert.Empty(result.Mask.Hidden);
     }
 
+    [Fact]
+    public void A_Cell_Whose_Only_Small_Count_Is_Its_Reports_Keeps_Its_Students_Shown()
+    {
+        // Arrange: every student count is large; campus A01 has 3 absence reports of under-18s from region R1.
+        var tables = LinkedTablesBuilder.Build(HandMadeCounts.Rows().Select(r => r.Region == "R1" && r.Campus == "A01"
+            ? r with { Students = 30, Reports = r.Pc4 == "1001" && r.Band == "under18" ? 3 : 0 }
+            : r));
+        var small = new CellKey(T.CampusFlows, "under18", "R1", "A01");
+
+        // Act
+        var result = SecondarySuppression.Protect(tables, 5, TimeSpan.FromSeconds(30));
+
+        // Assert: the reports are protected in their own system; no student count is hidden for them.
+        Assert.True(result.Mask.IsHidden(small, Measure.Reports));
+        Assert.False(result.Mask.IsHidden(small, Measure.Students));
+        Assert.Empty(result.Mask.Hidden);
+        Assert.True(IntruderAudit.Run(result.Mask).Passed);
+    }
+
     private static long Hidden(DisclosureMask mask) => mask.Hidden.Sum(mask.Tables.Students);
 }
