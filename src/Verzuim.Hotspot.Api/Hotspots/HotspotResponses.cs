@@ -13,12 +13,16 @@ internal sealed record HotspotParameters(
     string Weights,
     string ClassifiedBy);
 
-/// <summary>Areas per class; <see cref="NoData"/> areas have no students, <see cref="NoNeighbours"/> no neighbour with data.</summary>
+/// <summary>
+/// Areas per class; <see cref="NoData"/> areas have no students or suppressed counts (neither is analysed),
+/// <see cref="NoNeighbours"/> no neighbour with data.
+/// </summary>
 internal sealed record HotspotSummary(int Areas, int NoData, int NoNeighbours, IReadOnlyDictionary<string, int> Classes);
 
 /// <summary>
 /// Flat, so GIS tools read it as an attribute table. Counts 1-4 are null with <see cref="Suppressed"/>, and so are
-/// the rates derived from them; z and p are published for every area with data. Rates are reports per 100 students.
+/// the rates derived from them. A suppressed area is not analysed: its statistics are null, its class is NoData, and it
+/// is in no neighbour's statistic. Rates are reports per 100 students.
 /// </summary>
 internal sealed record HotspotProperties(
     string Code,

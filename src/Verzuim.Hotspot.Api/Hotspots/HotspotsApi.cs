@@ -108,13 +108,18 @@ internal static class HotspotsApi
         // Align the counts with the contiguity's order; an area the contiguity knows but the counts query does not is empty.
         var byCode = counts.ToDictionary(c => c.Code, StringComparer.Ordinal);
         var aligned = contiguity.Codes.Select(code => byCode.GetValueOrDefault(code) ?? new AreaCounts(code, "", 0, 0)).ToList();
-        var statistics = await Task.Run(() => HotspotAnalysis.Run(aligned, contiguity, key.Method, key.Smoothing, key.Permutations, key.Seed));
+        // Only published areas are analysed: a hidden area's rate would enter its neighbours' Gi* or Moran (and the
+        // smoothing's overall rate), and their published statistics would give its counts back. Left out, it has no
+        // statistic and is nobody's neighbour, like an area without students.
+        bool Hidden(AreaCounts a) => policy.IsSmall(a.Students) || policy.IsSmall(a.Reports);
+        var analysed = aligned.Select(a => Hidden(a) ? a with { Students = 0, Reports = 0 } : a).ToList();
+        var statistics = await Task.Run(() => HotspotAnalysis.Run(analysed, contiguity, key.Method, key.Smoothing, key.Permutations, key.Seed));
 
         var features = new List<(string, string?, HotspotProperties)>(aligned.Count);
         for (var i = 0; i < aligned.Count; i++)
         {
             var (area, s) = (aligned[i], statistics[i]);
-            var suppressed = policy.IsSmall(area.Students) || policy.IsSmall(area.Reports);
+            var suppressed = Hidden(area);
             var published = PublishedCounts.Of(area.Students, area.Reports, suppressed);
             features.Add((area.Code, geometries.GetValueOrDefault(area.Code),
                 new HotspotProperties(area.Code, area.Name, published.Students, published.AbsenceReports, suppressed, published.ReportsPer100,

@@ -5,12 +5,14 @@ namespace Verzuim.Hotspot.Api.Hotspots;
 
 /// <summary>
 /// Funnel-plot units, sorted by adjusted z (highest first). <see cref="Phi"/> and <see cref="Tau2"/> are the
-/// over-dispersion estimate and the random-effect variance used for every unit's limits.
+/// over-dispersion estimate and the random-effect variance used for every unit's limits. Only units whose counts are
+/// published are analysed and listed; <see cref="SuppressedUnits"/> counts the others, which publish nothing.
 /// </summary>
 internal sealed record OutliersResponse(
     string Level,
     string Flag,
     int Units,
+    int SuppressedUnits,
     double Phi,
     double Tau2,
     bool OverdispersionCorrected,
@@ -21,8 +23,9 @@ internal sealed record OutliersResponse(
 
 /// <summary>
 /// One institution x region cell, campus or institution. Observed = its absence reports; expected = its students
-/// per age band x the national rate of that band. Where the counts are suppressed, the expected count, ratio and
-/// limits (which would reveal the students) are null too; z and flags are always published.
+/// per age band x the national rate of that band. Units with suppressed counts are not listed (see
+/// <see cref="OutliersResponse.SuppressedUnits"/>): <see cref="Suppressed"/> is false, and the nullable fields are
+/// set, for every unit listed; they stay in the shape for clients that read them.
 /// </summary>
 internal sealed record OutlierUnit(
     string Id,

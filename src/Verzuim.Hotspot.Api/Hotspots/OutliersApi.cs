@@ -70,7 +70,11 @@ internal static class OutliersApi
             unit.Reports += r.Reports;
             unit.Expected += r.Students * national[r.AgeBand];
         }
-        var analysed = units.Values.Where(u => u.Expected > 0).OrderBy(u => u.Id, StringComparer.Ordinal).ToList();
+        // Only published units are analysed. A hidden unit's z gives its counts back (with the national rate), and its
+        // weight in the over-dispersion that every other unit's limits depend on would betray it too.
+        bool Hidden(Unit u) => policy.IsSmall(u.Students) || policy.IsSmall(u.Reports);
+        var eligible = units.Values.Where(u => u.Expected > 0).ToList();
+        var analysed = eligible.Where(u => !Hidden(u)).OrderBy(u => u.Id, StringComparer.Ordinal).ToList();
         if (analysed.Count < 2)
         {
             return ProblemDetailsExtensions.NotFound($"Fewer than two {unitLevel} units with expected reports in {scope.SchoolYear}.");
@@ -85,19 +89,16 @@ internal static class OutliersApi
             {
                 continue;
             }
-            var suppressed = policy.IsSmall(u.Students) || policy.IsSmall(u.Reports);
-            items.Add(new OutlierUnit(u.Id, u.Name, u.Brin, u.BrinVest, u.RmcCode, u.RmcName,
-                suppressed ? null : u.Students, suppressed ? null : u.Reports, suppressed,
-                suppressed ? null : Math.Round(f.Expected, 2), suppressed ? null : Math.Round(f.Ratio, 4),
-                Math.Round(f.Z, 4), Math.Round(f.AdjustedZ, 4),
-                suppressed ? null : new OutlierLimits(Math.Round(f.Lower95, 4), Math.Round(f.Upper95, 4), Math.Round(f.Lower998, 4), Math.Round(f.Upper998, 4)),
+            items.Add(new OutlierUnit(u.Id, u.Name, u.Brin, u.BrinVest, u.RmcCode, u.RmcName, u.Students, u.Reports, false,
+                Math.Round(f.Expected, 2), Math.Round(f.Ratio, 4), Math.Round(f.Z, 4), Math.Round(f.AdjustedZ, 4),
+                new OutlierLimits(Math.Round(f.Lower95, 4), Math.Round(f.Upper95, 4), Math.Round(f.Lower998, 4), Math.Round(f.Upper998, 4)),
                 f.Flag95, f.Flag998));
         }
         items.Sort((a, b) => b.AdjustedZ.CompareTo(a.AdjustedZ));
 
         var unplaced = rows.Where(r => r.RmcCode is null).Aggregate((Students: 0L, Reports: 0L), (t, r) => (t.Students + r.Students, t.Reports + r.Reports));
         var provenance = scope.Provenance;
-        return TypedResults.Ok(new OutliersResponse(unitLevel, flagFilter, analysed.Count, Math.Round(funnel.Phi, 6), funnel.Tau2,
+        return TypedResults.Ok(new OutliersResponse(unitLevel, flagFilter, analysed.Count, eligible.Count - analysed.Count, Math.Round(funnel.Phi, 6), funnel.Tau2,
             funnel.OverdispersionCorrected, national.ToDictionary(n => n.Key, n => Math.Round(100 * n.Value, 4), StringComparer.Ordinal),
             PublishedCounts.Of(unplaced.Students, unplaced.Reports, policy.IsSmall(unplaced.Students) || policy.IsSmall(unplaced.Reports)),
             items, provenance));

@@ -19,7 +19,8 @@ internal sealed record TrendNational(double RatePer100From, double RatePer100To,
 /// <see cref="DifferenceFromNational"/> = relative change - national relative change (negative: better than
 /// national). <see cref="Z"/> tests log(rate ratio) against the national log rate ratio with the Poisson standard
 /// error sqrt(1/O_from + 1/O_to); <see cref="Verdict"/> is BetterThanNational / WorseThanNational at |z| &gt; 1.96,
-/// else InLineWithNational, or InsufficientData without reports in either year.
+/// else InLineWithNational, or InsufficientData without reports in either year. A unit with suppressed counts has no z
+/// and the verdict Suppressed: with the published national ratio its z would give its counts back.
 /// </summary>
 internal sealed record TrendUnit(
     string Code,

@@ -134,6 +134,7 @@ internal static class TrendsApi
             suppressed ? null : Math.Round(100 * (rateTo - rateFrom), 4),
             suppressed ? null : Math.Round(relative, 6),
             suppressed ? null : Math.Round(relative - (nationalRatio - 1), 6),
-            Math.Round(z, 4), verdict);
+            // The z of a hidden unit, with the published national ratio, would give its counts back.
+            suppressed ? null : Math.Round(z, 4), suppressed ? "Suppressed" : verdict);
     }
 }

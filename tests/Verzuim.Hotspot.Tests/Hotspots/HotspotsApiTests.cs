@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Verzuim.Hotspot.Api.Hotspots;
+using Verzuim.Hotspot.Api.Hotspots.Statistics;
 using Verzuim.Hotspot.Api.Import.Synthetic;
 using Verzuim.Hotspot.Api.Infrastructure;
 using Verzuim.Hotspot.Tests.Infrastructure;
@@ -142,6 +143,48 @@ public sealed class HotspotsApiTests(PostGisFixture postGis, ApiFactory api) : I
     }
 
     [Fact]
+    public async Task Outliers_Analyse_Only_Published_Units_So_A_Hidden_One_Leaves_No_Trace()
+    {
+        // Act
+        var body = await GetJsonAsync($"/outliers?level=cell&schoolYear={Year}");
+
+        // Assert: no hidden unit is listed, and the over-dispersion every listed unit's limits use is a function of the
+        // listed units alone (an intruder holding all other z's could otherwise solve phi for a hidden one).
+        var items = body.GetProperty("items").EnumerateArray().ToList();
+        Assert.True(body.GetProperty("suppressedUnits").GetInt32() > 0);
+        Assert.Equal(body.GetProperty("units").GetInt32(), items.Count);
+        Assert.All(items, i => Assert.False(i.GetProperty("suppressed").GetBoolean()));
+        Assert.All(items, i => Assert.True(i.GetProperty("students").GetInt64() >= 5 && i.GetProperty("observed").GetInt64() is 0 or >= 5, i.ToString()));
+        var listed = FunnelPlot.Analyse([.. items.Select(i => i.GetProperty("observed").GetDouble())], [.. items.Select(i => i.GetProperty("expected").GetDouble())]);
+        Assert.Equal(body.GetProperty("phi").GetDouble(), listed.Phi, 0.001 * listed.Phi);
+    }
+
+    [Fact]
+    public async Task A_Suppressed_Area_Has_No_Statistic_And_Is_Nobodys_Neighbour()
+    {
+        // Arrange
+        var contiguity = await new ContiguityCache(postGis.DataSource, new VersionedCache(64)).GetAsync(PostGisFixture.Year, AreaLevel.Pc4, Ct);
+
+        // Act
+        var areas = Properties(await GetJsonAsync($"/hotspots?level=pc4&schoolYear={Year}&permutations=0"));
+
+        // Assert: a hidden area's rate is in no statistic, so no published z or neighbour count depends on it.
+        var hidden = areas.Where(a => a.Value.GetProperty("suppressed").GetBoolean()).Select(a => a.Key).ToHashSet();
+        Assert.NotEmpty(hidden);
+        Assert.All(hidden, code => Assert.Equal(JsonValueKind.Null, areas[code].GetProperty("z").ValueKind));
+        Assert.All(hidden, code => Assert.Equal("NoData", areas[code].GetProperty("class").GetString()));
+        bool Analysed(string code) => areas.TryGetValue(code, out var a) && !a.GetProperty("suppressed").GetBoolean() && a.GetProperty("students").GetInt64() > 0;
+        for (var i = 0; i < contiguity.Count; i++)
+        {
+            if (Analysed(contiguity.Codes[i]))
+            {
+                var expected = contiguity.Neighbours[i].Count(j => Analysed(contiguity.Codes[j]));
+                Assert.Equal(expected, areas[contiguity.Codes[i]].GetProperty("neighbours").GetInt32());
+            }
+        }
+    }
+
+    [Fact]
     public async Task Outliers_Expected_Counts_Add_Up_To_The_Observed_National_Total_At_Institution_Level()
     {
         var body = await GetJsonAsync($"/outliers?level=institution&schoolYear={Year}&ageBand=18plus");
@@ -228,6 +271,8 @@ public sealed class HotspotsApiTests(PostGisFixture postGis, ApiFactory api) : I
         Assert.Equal((to / from) - 1, national.GetProperty("relativeChange").GetDouble(), 1e-6);
         var items = body.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(40, items.Count);
+        Assert.All(items.Where(i => i.GetProperty("suppressed").GetBoolean()), i =>
+            Assert.True(i.GetProperty("z").ValueKind == JsonValueKind.Null && i.GetProperty("verdict").GetString() is "Suppressed" or "InsufficientData"));
         foreach (var item in items.Where(i => !i.GetProperty("suppressed").GetBoolean()))
         {
             var difference = item.GetProperty("relativeChange").GetDouble() - national.GetProperty("relativeChange").GetDouble();
