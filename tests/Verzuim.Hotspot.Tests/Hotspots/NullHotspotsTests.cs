@@ -32,7 +32,9 @@ public sealed class NullHotspotsTests(ApiFactory api, NullSyntheticFixture nullS
             var flagged = tested.Count(p => p.GetProperty("pFdr").GetDouble() < 0.05);
             var flaggedByClass = props.Count(p => p.GetProperty("class").GetString() is "Hot95" or "Hot99" or "Cold95" or "Cold99"
                 or "HighHigh" or "LowLow" or "HighLow" or "LowHigh");
-            Assert.True(tested.Count > (level == "pc4" ? 3000 : 300), $"{tested.Count} areas tested");
+            // Areas with suppressed counts are not analysed (their statistics would give the counts back): a
+            // few hundred of the PC4s of this set.
+            Assert.True(tested.Count > (level == "pc4" ? 2500 : 300), $"{tested.Count} areas tested");
             Assert.Equal(flagged, flaggedByClass);
             Assert.True(flagged <= 0.05 * tested.Count, $"{level} {method} {smooth} {year}: {flagged} of {tested.Count} flagged at 95% after FDR");
             TestContext.Current.TestOutputHelper?.WriteLine($"{level} {method} {smooth} {year}: {flagged} of {tested.Count} flagged at 95% after FDR; classes {body.GetProperty("summary").GetProperty("classes")}");
