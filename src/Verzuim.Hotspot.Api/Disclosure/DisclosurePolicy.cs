@@ -36,6 +36,13 @@ internal sealed class DisclosurePolicy(IOptions<DisclosureOptions> options, IHtt
 
     public bool IsSmall(long count) => Mode == DisclosureMode.Public && count > 0 && count < MinimumCount;
 
+    /// <summary>
+    /// True when a unit's counts are hidden from this caller: one of them is small, and the unit is not of the caller's
+    /// own region (students living there) or institution, which it sees exactly.
+    /// </summary>
+    public bool Hides(long students, long reports, string? rmcCode = null, string? brin = null) =>
+        (IsSmall(students) || IsSmall(reports)) && !KnowsRegion(rmcCode) && !KnowsInstitution(brin);
+
     public string Rule => Mode == DisclosureMode.Public
         ? $"Counts from 1 to {MinimumCount - 1} are suppressed (null, \"suppressed\": true), with the shares and rates derived from them. " +
           "In tables a second cell is suppressed wherever a row or column total would otherwise reveal a suppressed cell."

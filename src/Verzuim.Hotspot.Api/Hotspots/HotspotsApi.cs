@@ -111,7 +111,8 @@ internal static class HotspotsApi
         // Only published areas are analysed: a hidden area's rate would enter its neighbours' Gi* or Moran (and the
         // smoothing's overall rate), and their published statistics would give its counts back. Left out, it has no
         // statistic and is nobody's neighbour, like an area without students.
-        bool Hidden(AreaCounts a) => policy.IsSmall(a.Students) || policy.IsSmall(a.Reports);
+        // An RMC key sees the areas of its own region exactly, and they are analysed for it.
+        bool Hidden(AreaCounts a) => policy.Hides(a.Students, a.Reports, a.RmcCode);
         var analysed = aligned.Select(a => Hidden(a) ? a with { Students = 0, Reports = 0 } : a).ToList();
         var statistics = await Task.Run(() => HotspotAnalysis.Run(analysed, contiguity, key.Method, key.Smoothing, key.Permutations, key.Seed));
 

@@ -72,7 +72,8 @@ internal static class OutliersApi
         }
         // Only published units are analysed. A hidden unit's z gives its counts back (with the national rate), and its
         // weight in the over-dispersion that every other unit's limits depend on would betray it too.
-        bool Hidden(Unit u) => policy.IsSmall(u.Students) || policy.IsSmall(u.Reports);
+        // A key sees its own region's cells, or its own institution's units, exactly; they are analysed for it.
+        bool Hidden(Unit u) => policy.Hides(u.Students, u.Reports, u.RmcCode, u.Brin);
         var eligible = units.Values.Where(u => u.Expected > 0).ToList();
         var analysed = eligible.Where(u => !Hidden(u)).OrderBy(u => u.Id, StringComparer.Ordinal).ToList();
         if (analysed.Count < 2)

@@ -95,7 +95,8 @@ internal static class TrendsApi
         var nationalFrom = (double)national.ReportsFrom / national.StudentsFrom;
         var nationalTo = (double)national.ReportsTo / national.StudentsTo;
         var nationalRatio = nationalTo / nationalFrom;
-        var items = units.Values.OrderBy(u => u.Code, StringComparer.Ordinal).Select(u => Trend(u, nationalRatio, policy)).ToList();
+        var items = units.Values.OrderBy(u => u.Code, StringComparer.Ordinal).Select(u => Trend(u, nationalRatio, policy,
+            known: unitLevel == "region" ? policy.KnowsRegion(u.Code) : policy.KnowsInstitution(u.Code))).ToList();
         return TypedResults.Ok(new TrendsResponse(unitLevel, fromScope.SchoolYear, toScope.SchoolYear,
             new TrendNational(Math.Round(100 * nationalFrom, 4), Math.Round(100 * nationalTo, 4), Math.Round(100 * (nationalTo - nationalFrom), 4),
                 Math.Round(nationalRatio - 1, 6)),
@@ -116,9 +117,11 @@ internal static class TrendsApi
         }
     }
 
-    private static TrendUnit Trend(Totals u, double nationalRatio, DisclosurePolicy policy)
+    /// <param name="known">The caller's own region or institution, which it sees exactly.</param>
+    private static TrendUnit Trend(Totals u, double nationalRatio, DisclosurePolicy policy, bool known)
     {
-        var suppressed = policy.IsSmall(u.StudentsFrom) || policy.IsSmall(u.ReportsFrom) || policy.IsSmall(u.StudentsTo) || policy.IsSmall(u.ReportsTo);
+        var suppressed = !known &&
+            (policy.IsSmall(u.StudentsFrom) || policy.IsSmall(u.ReportsFrom) || policy.IsSmall(u.StudentsTo) || policy.IsSmall(u.ReportsTo));
         var fromCounts = PublishedCounts.Of(u.StudentsFrom, u.ReportsFrom, suppressed);
         var toCounts = PublishedCounts.Of(u.StudentsTo, u.ReportsTo, suppressed);
         if (u.StudentsFrom == 0 || u.StudentsTo == 0 || u.ReportsFrom == 0 || u.ReportsTo == 0)

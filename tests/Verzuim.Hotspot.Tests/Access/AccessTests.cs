@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Verzuim.Hotspot.Api.Access;
 using Verzuim.Hotspot.Api.Data;
@@ -81,6 +82,46 @@ public sealed class AccessTests(PostGisFixture postGis, ApiFactory api) : IClass
         Assert.Contains(others, c => c.Value.Suppressed);
         Assert.All(others, c => Assert.True(c.Value.Suppressed || c.Value.Students is 0 or >= 5, $"{c.Key}: {c.Value.Students}"));
         Assert.All(seen.Where(c => !c.Value.Suppressed), c => Assert.Equal(exact[c.Key].Students, c.Value.Students));
+    }
+
+    [Fact]
+    public async Task An_Rmc_Key_Gets_The_Outlier_Statistics_Of_Its_Own_Small_Cells_And_Of_No_Other_Regions()
+    {
+        // Arrange
+        var key = (await IssueAsync($"rmc:{Region}")).GetProperty("key").GetString();
+        static bool Small(JsonElement i) => i.GetProperty("students").GetInt64() is > 0 and < 5 || i.GetProperty("observed").GetInt64() is > 0 and < 5;
+
+        // Act
+        var keyed = (await Client(key).GetFromJsonAsync<JsonElement>($"/outliers?level=cell&{SchoolYear}", Ct)).GetProperty("items").EnumerateArray().ToList();
+        var open = (await _anonymous.GetFromJsonAsync<JsonElement>($"/outliers?level=cell&{SchoolYear}", Ct)).GetProperty("items").EnumerateArray().ToList();
+
+        // Assert: its own small cells are analysed and shown exactly; nobody else's are, for it or for the public.
+        Assert.Contains(keyed, i => i.GetProperty("rmcCode").GetString() == Region && Small(i) && i.GetProperty("z").ValueKind == JsonValueKind.Number);
+        Assert.DoesNotContain(keyed, i => i.GetProperty("rmcCode").GetString() != Region && Small(i));
+        Assert.DoesNotContain(open, Small);
+    }
+
+    [Fact]
+    public async Task An_Rmc_Key_Sees_The_Hotspot_Areas_Of_Its_Own_Region_Exactly_And_Others_Protected()
+    {
+        // Arrange
+        var key = (await IssueAsync($"rmc:{Region}")).GetProperty("key").GetString();
+        await using var db = postGis.CreateDbContext();
+        var own = (await db.Database.SqlQuery<string>($"""
+            select p.code as "Value" from pc4_areas p join municipalities m on m.classification_year = p.classification_year and m.code = p.municipality_code
+            where p.classification_year = {PostGisFixture.Year} and m.rmc_code = {Region}
+            """).ToListAsync(Ct)).Select(c => c.Trim()).ToHashSet();
+        static bool Small(JsonElement p) => p.GetProperty("students").GetInt64() is > 0 and < 5 || p.GetProperty("absenceReports").GetInt64() is > 0 and < 5;
+
+        // Act
+        var areas = (await Client(key).GetFromJsonAsync<JsonElement>($"/hotspots?level=pc4&permutations=0&{SchoolYear}", Ct))
+            .GetProperty("features").EnumerateArray().ToDictionary(f => f.GetProperty("id").GetString()!, f => f.GetProperty("properties"));
+
+        // Assert
+        Assert.NotEmpty(own);
+        Assert.All(own.Where(areas.ContainsKey), code => Assert.False(areas[code].GetProperty("suppressed").GetBoolean(), code));
+        Assert.Contains(own.Where(areas.ContainsKey), code => Small(areas[code]));
+        Assert.All(areas.Where(a => !own.Contains(a.Key) && !a.Value.GetProperty("suppressed").GetBoolean()), a => Assert.False(Small(a.Value), a.Key));
     }
 
     [Fact]
