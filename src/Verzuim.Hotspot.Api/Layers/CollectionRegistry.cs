@@ -11,28 +11,34 @@ internal static class CollectionRegistry
         left join municipalities m on m.classification_year = @year and m.code = p.municipality_code
         """;
 
+    // The fifth column is the RMC region of the students counted (null when unknown): a key of that region sees them exactly.
     private const string ResidenceByPc4Sql = $"""
-        select sc.pc4::text as row_key, ''::text as column_key, sum(sc.students)::bigint as students, sum(sc.absence_reports)::bigint as reports
-        from student_counts sc where {CountsFilter} group by sc.pc4
+        select sc.pc4::text as row_key, ''::text as column_key, sum(sc.students)::bigint as students, sum(sc.absence_reports)::bigint as reports,
+               min(m.rmc_code)::text as rmc_code
+        from {ResidenceJoins} where {CountsFilter} group by sc.pc4
         """;
 
     private const string ResidenceByMunicipalitySql = $"""
-        select p.municipality_code::text as row_key, ''::text as column_key, sum(sc.students)::bigint as students, sum(sc.absence_reports)::bigint as reports
+        select p.municipality_code::text as row_key, ''::text as column_key, sum(sc.students)::bigint as students, sum(sc.absence_reports)::bigint as reports,
+               min(m.rmc_code)::text as rmc_code
         from {ResidenceJoins} where {CountsFilter} group by p.municipality_code
         """;
 
     private const string ResidenceByRegionSql = $"""
-        select m.rmc_code::text as row_key, ''::text as column_key, sum(sc.students)::bigint as students, sum(sc.absence_reports)::bigint as reports
+        select m.rmc_code::text as row_key, ''::text as column_key, sum(sc.students)::bigint as students, sum(sc.absence_reports)::bigint as reports,
+               m.rmc_code::text as rmc_code
         from {ResidenceJoins} where {CountsFilter} group by m.rmc_code
         """;
 
     private const string AttendanceSql = $"""
-        select sc.brin_vest::text as row_key, ''::text as column_key, sum(sc.students)::bigint as students, sum(sc.absence_reports)::bigint as reports
+        select sc.brin_vest::text as row_key, ''::text as column_key, sum(sc.students)::bigint as students, sum(sc.absence_reports)::bigint as reports,
+               null::text as rmc_code
         from student_counts sc where {CountsFilter} group by sc.brin_vest
         """;
 
     private const string FlowSql = $"""
-        select m.rmc_code::text as row_key, sc.brin_vest::text as column_key, sum(sc.students)::bigint as students, sum(sc.absence_reports)::bigint as reports
+        select m.rmc_code::text as row_key, sc.brin_vest::text as column_key, sum(sc.students)::bigint as students, sum(sc.absence_reports)::bigint as reports,
+               m.rmc_code::text as rmc_code
         from {ResidenceJoins} where {CountsFilter} group by m.rmc_code, sc.brin_vest
         """;
 

@@ -28,7 +28,7 @@ internal sealed class LayerStatistics(NpgsqlDataSource dataSource, VersionedCach
 
     private async Task<LayerStatisticsTable> LoadAsync(LayerCollection collection, Key key, DisclosurePolicy policy)
     {
-        var cells = new List<(string? Row, string Column, long Students, long Reports)>();
+        var cells = new List<(string? Row, string Column, long Students, long Reports, string? Region)>();
         await using (var command = dataSource.CreateCommand(collection.StatisticsSql))
         {
             command.Parameters.AddWithValue("school_year", key.SchoolYear);
@@ -37,7 +37,8 @@ internal sealed class LayerStatistics(NpgsqlDataSource dataSource, VersionedCach
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                cells.Add((reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3)));
+                cells.Add((reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3),
+                    reader.IsDBNull(4) ? null : reader.GetString(4)));
             }
         }
 
@@ -47,13 +48,18 @@ internal sealed class LayerStatistics(NpgsqlDataSource dataSource, VersionedCach
         var columnIndex = columns.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
         var students = new long[rows.Count, columns.Count];
         var reports = new long[rows.Count, columns.Count];
+        // What this caller sees exactly: the students of its own region, the campuses of its own institution. Those cells
+        // are never hidden and count as shown when a line is protected, so they cannot reveal anyone else's.
+        var known = new SuppressionMask(rows.Count, columns.Count);
         foreach (var c in cells)
         {
             var (i, j) = (rowIndex[c.Row ?? "\0unplaced"], columnIndex[c.Column]);
             students[i, j] += c.Students;
             reports[i, j] += c.Reports;
+            var campus = collection.Statistics == LayerStatisticsKind.Attendance ? c.Row : c.Column;
+            known[i, j] |= policy.KnowsRegion(c.Region) || (campus is { Length: >= 4 } && policy.KnowsInstitution(campus[..4]));
         }
-        var mask = TableSuppression.Suppress(students, reports, policy);
+        var mask = TableSuppression.Suppress(students, reports, policy, forced: null, known);
 
         var published = new Dictionary<string, PublishedCounts>(StringComparer.Ordinal);
         var (flowRmc, flowCampus) = (new List<string>(), new List<string>());

@@ -125,6 +125,25 @@ public sealed class AccessTests(PostGisFixture postGis, ApiFactory api) : IClass
     }
 
     [Fact]
+    public async Task An_Rmc_Key_Sees_The_Postcode_Layer_Of_Its_Own_Region_Exactly()
+    {
+        // Arrange
+        var key = (await IssueAsync($"rmc:{Region}")).GetProperty("key").GetString();
+        var path = $"/collections/postcode-areas/items?rmc={Region}&limit=1000&properties=students,absenceReports,suppressed&simplify=5000&{SchoolYear}";
+        static List<JsonElement> Features(JsonElement page) => [.. page.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties"))];
+        static bool Small(JsonElement p) => p.GetProperty("students").GetInt64() is > 0 and < 5 || p.GetProperty("absenceReports").GetInt64() is > 0 and < 5;
+
+        // Act
+        var keyed = Features(await Client(key).GetFromJsonAsync<JsonElement>(path, Ct));
+        var open = Features(await _anonymous.GetFromJsonAsync<JsonElement>(path, Ct));
+
+        // Assert: the region's own postcodes, small ones included, are exact for its key and hidden for the public.
+        Assert.All(keyed, p => Assert.False(p.GetProperty("suppressed").GetBoolean()));
+        Assert.Contains(keyed, Small);
+        Assert.Contains(open, p => p.GetProperty("suppressed").GetBoolean());
+    }
+
+    [Fact]
     public async Task An_Anonymous_Request_Right_After_A_Keyed_One_Sees_The_Public_View()
     {
         // Arrange: the keyed request first, so any shared cache would be warm with its answer.
