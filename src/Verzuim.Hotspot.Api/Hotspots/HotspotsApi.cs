@@ -19,7 +19,8 @@ internal static class HotspotsApi
             .WithDescription("Rate = absence reports / students living in the area (all campuses), empirical-Bayes smoothed by default. " +
                 "Queen contiguity from the stored polygons. gistar: Getis-Ord Gi* (binary weights with self), class Hot/Cold 90/95/99 " +
                 "from the Benjamini-Hochberg adjusted two-sided p (pFdr). moran: local Moran's I (row-standardised), class = quadrant " +
-                "where pFdr < 0.05. pSim is the conditional permutation pseudo p (folded, seeded). Areas without students are NoData, " +
+                "where pFdr < 0.05. pSim is the conditional permutation pseudo p (folded, seeded). Areas without students, and areas " +
+                "whose counts are suppressed (left out of every statistic, their neighbours' included), are NoData, " +
                 "areas without neighbours NoNeighbours; students whose postcode has no area are counted under 'unplaced'. " +
                 "A FeatureCollection named hotspots with parameters, summary, unplaced and provenance as foreign members.")
             .Produces(StatusCodes.Status200OK, contentType: GeoJsonContentType);

@@ -13,7 +13,8 @@ internal static class OutliersApi
             .WithDescription("Observed reports against expected = students x national rate of the school year and age band (per band, summed). " +
                 "z = (O - E)/sqrt(E) (Poisson); over-dispersion from the 10%-winsorised z (Spiegelhalter 2005) and, when phi > 1, an additive " +
                 "random effect tau^2 in the adjusted z and the limits. Flags at 95% (|z'| > 1.96) and 99.8% (|z'| > 3.09). " +
-                "cell = institution x RMC region where the students live.");
+                "cell = institution x RMC region where the students live. Units whose counts are suppressed are neither analysed nor " +
+                "listed (suppressedUnits counts them): their z would give their counts back.");
         return app;
     }
 

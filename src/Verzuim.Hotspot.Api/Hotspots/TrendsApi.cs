@@ -11,7 +11,8 @@ internal static class TrendsApi
             .MapGet("/", GetTrends).WithName("GetTrends").AsComputedAnswer()
             .WithSummary("Change in absence rate between two school years per RMC region or institution, against the national change.")
             .WithDescription("\"Your absence fell, but everyone else's fell more\": each unit's relative change in reports per student " +
-                "minus the national relative change, with a z-test on the log rate ratio. region = RMC region where the students live.");
+                "minus the national relative change, with a z-test on the log rate ratio. region = RMC region where the students live. " +
+                "A unit whose counts are suppressed gets no z and the verdict Suppressed.");
         return app;
     }
 
