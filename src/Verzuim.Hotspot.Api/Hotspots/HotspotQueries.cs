@@ -14,8 +14,7 @@ internal static class HotspotQueries
         var rows = new List<AreaCounts>();
         while (await reader.ReadAsync(ct))
         {
-            rows.Add(new AreaCounts(reader.GetString(0).Trim(), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4).Trim()));
+            rows.Add(new AreaCounts(reader.GetString(0).Trim(), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3)));
         }
         return rows;
     }

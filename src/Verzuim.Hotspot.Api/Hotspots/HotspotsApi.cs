@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Json;
+using Verzuim.Hotspot.Api.Layers;
 
 namespace Verzuim.Hotspot.Api.Hotspots;
 
@@ -43,8 +44,8 @@ internal static class HotspotsApi
 
     internal static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetHotspots(
         [AsParameters] HotspotsRequest request, [AsParameters] CountsQuery counts, HotspotDbContext db, NpgsqlDataSource dataSource,
-        ContiguityCache contiguityCache, AreaGeometryCache geometryCache, VersionedCache cache, DisclosurePolicy policy,
-        IOptions<GeographyOptions> options, IOptions<JsonOptions> json, CancellationToken ct)
+        ContiguityCache contiguityCache, AreaGeometryCache geometryCache, VersionedCache cache, LayerStatistics layerStatistics,
+        DisclosurePolicy policy, IOptions<GeographyOptions> options, IOptions<JsonOptions> json, CancellationToken ct)
     {
         if (!TryParseLevel(request.Level, out var level))
         {
@@ -90,12 +91,13 @@ internal static class HotspotsApi
             simplify, scope.ClassificationYear, scope.SchoolYear, scope.Band, policy.View, policy.MinimumCount);
         // Computed once per data version and parameters: permutations over thousands of areas cost far more than serving bytes.
         var answer = await cache.GetOrBuildAsync("hotspots", scope.DataVersion, key,
-            () => AnalyseAsync(key, scope, dataSource, contiguityCache, geometryCache, policy, json.Value.SerializerOptions), a => a.Length, ct);
+            () => AnalyseAsync(key, scope, dataSource, contiguityCache, geometryCache, layerStatistics, policy, json.Value.SerializerOptions),
+            a => a.Length, ct);
         return TypedResults.File(answer, GeoJsonContentType);
     }
 
     private static async Task<byte[]> AnalyseAsync(AnswerKey key, CountsScope scope, NpgsqlDataSource dataSource, ContiguityCache contiguityCache,
-        AreaGeometryCache geometryCache, DisclosurePolicy policy, System.Text.Json.JsonSerializerOptions json)
+        AreaGeometryCache geometryCache, LayerStatistics layerStatistics, DisclosurePolicy policy, System.Text.Json.JsonSerializerOptions json)
     {
         var (level, year, band, ct) = (key.Level, key.Year, scope.Band, CancellationToken.None);
         // Independent reads on separate pooled connections.
@@ -103,7 +105,11 @@ internal static class HotspotsApi
         var countsTask = dataSource.AreaCountsAsync(level, year, scope.SchoolYear, band.StoredValue(), ct);
         var unplacedTask = dataSource.UnplacedCountsAsync(year, scope.SchoolYear, band.StoredValue(), ct);
         var geometriesTask = geometryCache.GetAsync(year, level, key.Simplify, ct);
-        await Task.WhenAll(contiguityTask, countsTask, unplacedTask, geometriesTask);
+        // The areas hidden here are the ones the map layer of the same level hides (secondary suppression included), so
+        // neither output gives away what the other hides.
+        var layerTask = layerStatistics.GetAsync(CollectionRegistry.Find(level == AreaLevel.Pc4 ? "postcode-areas" : "municipalities")!, scope, policy, ct);
+        await Task.WhenAll(contiguityTask, countsTask, unplacedTask, geometriesTask, layerTask);
+        var layer = await layerTask;
         var (contiguity, counts, unplaced, geometries) = (await contiguityTask, await countsTask, await unplacedTask, await geometriesTask);
 
         // Align the counts with the contiguity's order; an area the contiguity knows but the counts query does not is empty.
@@ -112,8 +118,8 @@ internal static class HotspotsApi
         // Only published areas are analysed: a hidden area's rate would enter its neighbours' Gi* or Moran (and the
         // smoothing's overall rate), and their published statistics would give its counts back. Left out, it has no
         // statistic and is nobody's neighbour, like an area without students.
-        // An RMC key sees the areas of its own region exactly, and they are analysed for it.
-        bool Hidden(AreaCounts a) => policy.Hides(a.Students, a.Reports, a.RmcCode);
+        // An RMC key sees the areas of its own region exactly (the layer knows them), and they are analysed for it.
+        bool Hidden(AreaCounts a) => layer.For(a.Code).Suppressed;
         var analysed = aligned.Select(a => Hidden(a) ? a with { Students = 0, Reports = 0 } : a).ToList();
         var statistics = await Task.Run(() => HotspotAnalysis.Run(analysed, contiguity, key.Method, key.Smoothing, key.Permutations, key.Seed));
 

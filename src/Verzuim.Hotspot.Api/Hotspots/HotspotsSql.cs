@@ -61,12 +61,12 @@ internal static class HotspotsSql
             from student_counts
             where school_year = @school_year and (@age_band::text is null or age_band = @age_band)
             group by pc4)
-        select m.code, m.name, coalesce(sum(c.students), 0)::bigint as students, coalesce(sum(c.reports), 0)::bigint as reports, m.rmc_code
+        select m.code, m.name, coalesce(sum(c.students), 0)::bigint as students, coalesce(sum(c.reports), 0)::bigint as reports
         from municipalities m
         left join pc4_areas p on p.classification_year = m.classification_year and p.municipality_code = m.code
         left join counts c on c.pc4 = p.code
         where m.classification_year = @year
-        group by m.code, m.name, m.rmc_code
+        group by m.code, m.name
         order by m.code
         """;
 
@@ -77,7 +77,7 @@ internal static class HotspotsSql
             from student_counts
             where school_year = @school_year and (@age_band::text is null or age_band = @age_band)
             group by pc4)
-        select p.code, m.name, coalesce(c.students, 0)::bigint as students, coalesce(c.reports, 0)::bigint as reports, m.rmc_code
+        select p.code, m.name, coalesce(c.students, 0)::bigint as students, coalesce(c.reports, 0)::bigint as reports
         from pc4_areas p
         join municipalities m on m.classification_year = p.classification_year and m.code = p.municipality_code
         left join counts c on c.pc4 = p.code

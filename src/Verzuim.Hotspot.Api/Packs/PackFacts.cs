@@ -36,7 +36,7 @@ internal sealed class PackFacts
             facts.Trends = trends;
         }
         var hotspots = await HotspotsApi.GetHotspots(new HotspotsRequest { Level = "municipality" }, query, s.Db, s.DataSource, s.Contiguity,
-            s.Geometries, s.Cache, s.Policy, s.Options, s.Json, ct);
+            s.Geometries, s.Cache, s.Layers, s.Policy, s.Options, s.Json, ct);
         if (hotspots.Result is FileContentHttpResult { FileContents: var bytes })
         {
             // The hotspots answer is cached as GeoJSON bytes; only the properties matter here.

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.AspNetCore.Mvc;
 using Verzuim.Hotspot.Api.Flows;
 using Verzuim.Hotspot.Api.Hotspots;
+using Verzuim.Hotspot.Api.Layers;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace Verzuim.Hotspot.Api.Packs;
@@ -29,5 +30,6 @@ internal sealed record PackServices(
     ContiguityCache Contiguity,
     AreaGeometryCache Geometries,
     VersionedCache Cache,
+    LayerStatistics Layers,
     IOptions<GeographyOptions> Options,
     IOptions<JsonOptions> Json);
