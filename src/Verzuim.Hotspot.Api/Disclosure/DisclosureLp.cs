@@ -17,14 +17,7 @@ internal static class DisclosureLp
         Func<int, double> fixedValue)
     {
         using var solver = Solver.CreateSolver("GLOP");
-        var x = new Dictionary<int, Variable>(variables.Count);
-        foreach (var c in variables)
-        {
-            // A finite cap keeps the LP bounded (GLOP may report an unbounded one as infeasible); a bound that reaches
-            // it means the cell is unbounded, which is the best case for protection.
-            x[c] = solver.MakeNumVar(0, Cap, "");
-        }
-        AddEquations(solver, tables, x, fixedValue);
+        var x = IntruderPolytope(solver, tables, variables, fixedValue);
         var objective = solver.Objective();
         objective.SetCoefficient(x[target], 1);
         objective.SetMaximization();
@@ -53,12 +46,7 @@ internal static class DisclosureLp
     {
         using var solver = Solver.CreateSolver("GLOP");
         solver.SetTimeLimit(timeLimitMilliseconds);
-        var x = new Dictionary<int, Variable>(variables.Count);
-        foreach (var c in variables)
-        {
-            x[c] = solver.MakeNumVar(0, Cap, "");
-        }
-        AddEquations(solver, tables, x, c => tables.Value(c, measure));
+        var x = IntruderPolytope(solver, tables, variables, c => tables.Value(c, measure));
         var objective = solver.Objective();
         foreach (var q in targets)
         {
@@ -127,6 +115,24 @@ internal static class DisclosureLp
         }
         return ([.. shown.Where(s => s.Up.SolutionValue() + s.Down.SolutionValue() > Epsilon).Select(s => s.Cell)],
             [.. y.Where(kv => kv.Value.SolutionValue() >= width - 1e-6).Select(kv => kv.Key)]);
+    }
+
+    /// <summary>
+    /// What the intruder may vary: the cells <paramref name="variables"/>, each >= 0, every other cell fixed at
+    /// <paramref name="fixedValue"/>, under every equation that touches a variable.
+    /// </summary>
+    private static Dictionary<int, Variable> IntruderPolytope(Solver solver, LinkedTables tables, IReadOnlyCollection<int> variables,
+        Func<int, double> fixedValue)
+    {
+        var x = new Dictionary<int, Variable>(variables.Count);
+        foreach (var c in variables)
+        {
+            // A finite cap keeps the LP bounded (GLOP may report an unbounded one as infeasible); a bound that reaches
+            // it means the cell is unbounded, which is the best case for protection.
+            x[c] = solver.MakeNumVar(0, Cap, "");
+        }
+        AddEquations(solver, tables, x, fixedValue);
+        return x;
     }
 
     /// <summary>Every equation that touches a variable, with the cells that are not variables as constants.</summary>

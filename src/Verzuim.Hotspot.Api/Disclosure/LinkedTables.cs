@@ -26,23 +26,32 @@ internal sealed class LinkedTables
 
     public bool TryFind(CellKey key, out int cell) => _index.TryGetValue(key, out cell);
 
-    /// <summary>The equations a cell takes part in, as total or as part.</summary>
+    /// <summary>The equations a cell takes part in, as total or as part. Safe to call from several threads.</summary>
     public int[] EquationsOf(int cell)
     {
-        if (_equationsOf is null)
+        var index = _equationsOf;
+        if (index is null)
         {
-            var lists = Enumerable.Range(0, Count).Select(_ => new List<int>()).ToArray();
-            for (var e = 0; e < _equations.Count; e++)
+            lock (_equations)
             {
-                lists[_equations[e].Total].Add(e);
-                foreach (var p in _equations[e].Parts)
-                {
-                    lists[p].Add(e);
-                }
+                index = _equationsOf ??= BuildEquationIndex();
             }
-            _equationsOf = [.. lists.Select(l => l.ToArray())];
         }
-        return _equationsOf[cell];
+        return index[cell];
+    }
+
+    private int[][] BuildEquationIndex()
+    {
+        var lists = Enumerable.Range(0, Count).Select(_ => new List<int>()).ToArray();
+        for (var e = 0; e < _equations.Count; e++)
+        {
+            lists[_equations[e].Total].Add(e);
+            foreach (var p in _equations[e].Parts)
+            {
+                lists[p].Add(e);
+            }
+        }
+        return [.. lists.Select(l => l.ToArray())];
     }
 
     /// <summary>Adds counts to a cell, creating it when new.</summary>

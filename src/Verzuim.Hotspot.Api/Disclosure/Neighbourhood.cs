@@ -193,31 +193,4 @@ internal static class Neighbourhood
         }
         return [.. Enumerable.Range(0, tables.Count).Where(hidden).GroupBy(Root).Select(g => g.ToList())];
     }
-
-    /// <summary>Every hidden cell linked to <paramref name="start"/> through equations with other hidden cells.</summary>
-    public static HashSet<int> HiddenComponent(LinkedTables tables, int start, Func<int, bool> hidden)
-    {
-        var cells = new HashSet<int> { start };
-        var queue = new Queue<int>([start]);
-        var seen = new HashSet<int>();
-        while (queue.Count > 0)
-        {
-            foreach (var e in tables.EquationsOf(queue.Dequeue()))
-            {
-                if (!seen.Add(e))
-                {
-                    continue;
-                }
-                var equation = tables.Equations[e];
-                foreach (var c in equation.Parts.Prepend(equation.Total))
-                {
-                    if (hidden(c) && cells.Add(c))
-                    {
-                        queue.Enqueue(c);
-                    }
-                }
-            }
-        }
-        return cells;
-    }
 }

@@ -35,15 +35,14 @@ internal sealed record ProtectionResult(DisclosureMask Mask, int Targets, int Li
 /// </summary>
 internal static class SecondarySuppression
 {
+    /// <summary>How many neighbourhoods a small count is tried in before it falls back (the array below must match).</summary>
+    private const int NeighbourhoodSteps = 4;
+
     public static ProtectionResult Protect(LinkedTables tables, int minimumCount, TimeSpan timeLimit)
     {
         var clock = Stopwatch.StartNew();
         var mask = new DisclosureMask(tables, minimumCount);
         var byStudents = Neighbourhood.ByStudents(tables);
-        if (tables.Count > 0)
-        {
-            tables.EquationsOf(0); // builds the lazy index once, before two threads read it
-        }
         // The two systems share no equation, so they are protected side by side, each on a core. The reports pass does
         // not see the students the other hides; they are added to its hidden cells at the end, which only widens what
         // an intruder can do with the reports.
@@ -58,7 +57,7 @@ internal static class SecondarySuppression
         {
             SettledInBulk = results.Sum(r => r.Settled),
             RaisedOnTheWay = results.Sum(r => r.Raised),
-            SolvedByAttempt = [.. Enumerable.Range(0, 4).Select(i => results.Sum(r => r.SolvedByAttempt[i]))],
+            SolvedByAttempt = [.. Enumerable.Range(0, NeighbourhoodSteps).Select(i => results.Sum(r => r.SolvedByAttempt[i]))],
         };
     }
 
@@ -76,7 +75,7 @@ internal static class SecondarySuppression
             .ToList();
         var pending = targets.ToHashSet();
         var (programs, fallbacks, notFound, raised) = (0, 0, 0, 0);
-        var solvedByAttempt = new int[4];
+        var solvedByAttempt = new int[NeighbourhoodSteps];
         bool Hidden(int c) => mask.IsHidden(c, measure);
         var settled = SettleLifted(mask, measure, pending, clock, timeLimit, ref programs);
         var (settledAt, settling) = (clock.Elapsed, clock.Elapsed);
@@ -88,7 +87,7 @@ internal static class SecondarySuppression
             }
             // Cheap cells near it first, then more of them; then the cells with the most room to move down; then a few
             // levels up (a count whose only room is there would otherwise fall back).
-            var attempts = new Func<HashSet<int>>[]
+            var attempts = new Func<HashSet<int>>[NeighbourhoodSteps]
             {
                 () => Neighbourhood.Around(tables, cell, 3, _ => true, Hidden, byStudents),
                 () => Neighbourhood.Around(tables, cell, 8, _ => true, Hidden, byStudents),

@@ -97,7 +97,7 @@ internal static class TrendsApi
         var nationalTo = (double)national.ReportsTo / national.StudentsTo;
         var nationalRatio = nationalTo / nationalFrom;
         var items = units.Values.OrderBy(u => u.Code, StringComparer.Ordinal).Select(u => Trend(u, nationalRatio, policy,
-            known: unitLevel == "region" ? policy.KnowsRegion(u.Code) : policy.KnowsInstitution(u.Code))).ToList();
+            rmcCode: unitLevel == "region" ? u.Code : null, brin: unitLevel == "region" ? null : u.Code)).ToList();
         return TypedResults.Ok(new TrendsResponse(unitLevel, fromScope.SchoolYear, toScope.SchoolYear,
             new TrendNational(Math.Round(100 * nationalFrom, 4), Math.Round(100 * nationalTo, 4), Math.Round(100 * (nationalTo - nationalFrom), 4),
                 Math.Round(nationalRatio - 1, 6)),
@@ -118,11 +118,11 @@ internal static class TrendsApi
         }
     }
 
-    /// <param name="known">The caller's own region or institution, which it sees exactly.</param>
-    private static TrendUnit Trend(Totals u, double nationalRatio, DisclosurePolicy policy, bool known)
+    /// <param name="rmcCode">The unit's region at region level; the caller's own one it sees exactly.</param>
+    /// <param name="brin">The unit's institution at institution level; likewise.</param>
+    private static TrendUnit Trend(Totals u, double nationalRatio, DisclosurePolicy policy, string? rmcCode, string? brin)
     {
-        var suppressed = !known &&
-            (policy.IsSmall(u.StudentsFrom) || policy.IsSmall(u.ReportsFrom) || policy.IsSmall(u.StudentsTo) || policy.IsSmall(u.ReportsTo));
+        var suppressed = policy.Hides(u.StudentsFrom, u.ReportsFrom, rmcCode, brin) || policy.Hides(u.StudentsTo, u.ReportsTo, rmcCode, brin);
         var fromCounts = PublishedCounts.Of(u.StudentsFrom, u.ReportsFrom, suppressed);
         var toCounts = PublishedCounts.Of(u.StudentsTo, u.ReportsTo, suppressed);
         if (u.StudentsFrom == 0 || u.StudentsTo == 0 || u.ReportsFrom == 0 || u.ReportsTo == 0)
