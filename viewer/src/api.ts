@@ -17,7 +17,10 @@ export interface Counts {
   students: number | null;
   absenceReports: number | null;
   reportsPer100: number | null;
+  /** The students are hidden, and with them the reports. */
   suppressed: boolean;
+  /** The reports (and the rate) are hidden, while the students may be shown: a small count of reports, or one protecting another. */
+  reportsSuppressed?: boolean;
 }
 
 export interface ContactMunicipality {

@@ -157,10 +157,12 @@ internal static class AgendaApi
             var column = institutions.Columns[j];
             var (partners, reached) = ColumnPartners(institutions, j, cov, min, policy);
             var publishedTotal = institutions.ColumnTotal(j).Students;
-            tables.Add(new AgendaTable(column.Id, column.Name, reached, partners.Count,
+            // A suppressed line may or may not be a partner, and which it is would tell its count: only shown partners take a seat.
+            var seated = partners.Where(r => r.Reason != FlowLine.Suppressed).ToList();
+            tables.Add(new AgendaTable(column.Id, column.Name, reached, seated.Count,
                 [.. partners.Select(r => new AgendaTablePartner(r.Part.Id, institutions.Rows[r.Part.Index].Name,
                     r.Part.Hidden ? null : PublishedCounts.Share(r.Part.Students, publishedTotal), r.Part.Hidden))]));
-            foreach (var partner in partners)
+            foreach (var partner in seated)
             {
                 seats[partner.Part.Id].Add(column.Id);
             }
@@ -187,12 +189,12 @@ internal static class AgendaApi
         var partners = ranked.Select(r =>
         {
             var row = matrix.Rows[r.Part.Index];
-            var counts = PublishedCounts.Of(r.Part.Students, r.Part.Reports, r.Part.Hidden);
+            var counts = r.Part.Published;
             var campusList = campuses is null
                 ? null
                 : CampusBreakdown(campuses, row.Id, code)
                     .OrderByDescending(c => c.Hidden ? -1 : c.Students).ThenBy(c => c.Id, StringComparer.Ordinal)
-                    .Select(c => new PartnerCampus(c.Id, campuses.Columns[c.Index].Name, PublishedCounts.Of(c.Students, c.Reports, c.Hidden)))
+                    .Select(c => new PartnerCampus(c.Id, campuses.Columns[c.Index].Name, c.Published))
                     .ToList();
             return new AgendaPartner(row.Id, row.Name, row.ContactMunicipality!, r.Rank, r.Reason!, counts,
                 PublishedCounts.Share(counts.Students, total.Students), r.CumulativeShare, campusList);
@@ -208,7 +210,7 @@ internal static class AgendaApi
         var parts = Enumerable.Range(0, matrix.Rows.Count)
             .Where(i => !matrix.Rows[i].Unplaced && matrix.IsListed(i, j))
             .Select(i => RowPart(matrix, i, j));
-        return FlowLine.Partners(parts, matrix.ColumnStudents(j), matrix.ColumnTotal(j).Students, coverage, minShare, policy);
+        return FlowLine.Partners(parts, matrix.ColumnTotal(j).Students, coverage, minShare, policy);
     }
 
     /// <summary>
@@ -227,15 +229,15 @@ internal static class AgendaApi
     }
 
     /// <summary>Cell (i, j) as a part of its column: indexed and named by its row.</summary>
-    private static FlowPart RowPart(FlowMatrix m, int i, int j) => new(i, m.Rows[i].Id, m.Students[i, j], m.Reports[i, j], m.Mask.Cell(i, j));
+    private static FlowPart RowPart(FlowMatrix m, int i, int j) => m.Part(i, m.Rows[i].Id, i, j);
 
     /// <summary>Cell (i, j) as a part of its row: indexed and named by its column.</summary>
-    private static FlowPart ColumnPart(FlowMatrix m, int i, int j) => new(j, m.Columns[j].Id, m.Students[i, j], m.Reports[i, j], m.Mask.Cell(i, j));
+    private static FlowPart ColumnPart(FlowMatrix m, int i, int j) => m.Part(j, m.Columns[j].Id, i, j);
 
     private static List<RankedFlow> Ranked(List<RankedPart> ranked, FlowMatrix m, long? publishedTotal) => [.. ranked.Select(r =>
     {
         var column = m.Columns[r.Part.Index];
-        var counts = PublishedCounts.Of(r.Part.Students, r.Part.Reports, r.Part.Hidden);
+        var counts = r.Part.Published;
         return new RankedFlow(column.Id, column.Name, r.Rank, counts, PublishedCounts.Share(counts.Students, publishedTotal), r.CumulativeShare,
             column.Region);
     })];

@@ -31,7 +31,7 @@ internal static class CountsApi
     }
 
     private static async Task<Results<Created<CountsImportSummary>, ProblemHttpResult>> ImportCounts(
-        HttpContext http, CountsImporter importer, IOptions<ImportOptions> options,
+        HttpContext http, CountsImporter importer, ProtectionStore protection, IOptions<GeographyOptions> geography, IOptions<ImportOptions> options,
         [Description("Label of the dataset, shown with every response built from it.")] string? dataset,
         [Description("Mark the dataset as synthetic.")] bool? synthetic,
         CancellationToken ct)
@@ -62,6 +62,11 @@ internal static class CountsApi
         }
         if (outcome.Summary is { } summary)
         {
+            // The new counts are published only with their protection: start it now, so readers wait as little as it takes.
+            foreach (var year in summary.SchoolYears)
+            {
+                _ = protection.EnsureAsync(year.SchoolYear, geography.Value.ClassificationYear, CancellationToken.None);
+            }
             return TypedResults.Created("/counts/datasets", summary);
         }
         var v = outcome.Validation;

@@ -16,4 +16,21 @@ internal sealed class DisclosureOptions
     /// </summary>
     [Range(1, 3600)]
     public int ProtectionTimeLimitSeconds { get; set; } = 300;
+
+    /// <summary>
+    /// Seconds a request waits for a school year's protection that is being computed before it is answered with 503.
+    /// A small import is protected well within it; a national one takes minutes and is computed when it is imported.
+    /// </summary>
+    [Range(0, 60)]
+    public int ReadyWaitSeconds { get; set; } = 5;
+
+    /// <summary>The Retry-After of a 503 answered while a school year's protection is being computed.</summary>
+    [Range(1, 600)]
+    public int RetryAfterSeconds { get; set; } = 15;
+
+    /// <summary>
+    /// Compute (or load) every school year's protection when the service starts. Off in the tests, which protect the
+    /// school years they read themselves, so that other test classes' years do not take the cores.
+    /// </summary>
+    public bool WarmOnStart { get; set; } = true;
 }

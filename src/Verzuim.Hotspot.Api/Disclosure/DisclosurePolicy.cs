@@ -43,8 +43,24 @@ internal sealed class DisclosurePolicy(IOptions<DisclosureOptions> options, IHtt
     public bool Hides(long students, long reports, string? rmcCode = null, string? brin = null) =>
         (IsSmall(students) || IsSmall(reports)) && !KnowsRegion(rmcCode) && !KnowsInstitution(brin);
 
+    /// <summary>
+    /// True when the joint mask hides this cell's students (and so its reports) from this caller. Unrestricted callers
+    /// see everything; a key sees its own region's or institution's counts exactly.
+    /// </summary>
+    public bool HidesStudents(PublishedMask? mask, CellKey cell, string? rmcCode = null, string? brin = null) =>
+        Mode == DisclosureMode.Public && mask is not null && mask.StudentsHidden(cell) && !KnowsRegion(rmcCode) && !KnowsInstitution(brin);
+
+    /// <summary>As <see cref="HidesStudents"/>, for the cell's reports and the rate derived from them (hidden whenever its students are).</summary>
+    public bool HidesReports(PublishedMask? mask, CellKey cell, string? rmcCode = null, string? brin = null) =>
+        Mode == DisclosureMode.Public && mask is not null && mask.ReportsHidden(cell) && !KnowsRegion(rmcCode) && !KnowsInstitution(brin);
+
+    /// <summary>A cell as this caller may see it under the joint mask.</summary>
+    public PublishedCounts Publish(PublishedMask? mask, CellKey cell, long students, long reports, string? rmcCode = null, string? brin = null) =>
+        PublishedCounts.Of(students, reports, HidesStudents(mask, cell, rmcCode, brin), HidesReports(mask, cell, rmcCode, brin));
+
     public string Rule => Mode == DisclosureMode.Public
-        ? $"Counts from 1 to {MinimumCount - 1} are suppressed (null, \"suppressed\": true), with the shares and rates derived from them. " +
-          "In tables a second cell is suppressed wherever a row or column total would otherwise reveal a suppressed cell."
+        ? $"Counts from 1 to {MinimumCount - 1} are suppressed (null, \"suppressed\": true; absence reports alone: \"reportsSuppressed\": true), " +
+          "with the shares and rates derived from them. Further cells are suppressed, jointly over every table published from the school " +
+          $"year, so that no combination of them narrows a suppressed count to fewer than {MinimumCount} values."
         : "Unrestricted: no suppression.";
 }

@@ -26,8 +26,16 @@ internal static class LinkedTablesBuilder
 
     public static async Task<LinkedTables> LoadAsync(NpgsqlDataSource dataSource, int year, string schoolYear, CancellationToken ct)
     {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await LoadAsync(connection, null, year, schoolYear, ct);
+    }
+
+    /// <summary>As above, in the caller's transaction: the protection reads its counts in the snapshot it keys them by.</summary>
+    public static async Task<LinkedTables> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, int year, string schoolYear,
+        CancellationToken ct)
+    {
         var rows = new List<ResidenceCount>();
-        await using var command = dataSource.CreateCommand(Sql);
+        await using var command = new NpgsqlCommand(Sql, connection, transaction);
         command.Parameters.AddWithValue("year", year);
         command.Parameters.AddWithValue("school_year", schoolYear);
         await using var reader = await command.ExecuteReaderAsync(ct);

@@ -5,6 +5,8 @@ internal sealed class SuppressionMask(int rows, int columns)
 {
     // Index [rows, *] is the column-total row and [*, columns] the row-total column; [rows, columns] the grand total.
     private readonly bool[,] _hidden = new bool[rows + 1, columns + 1];
+    // Reports hidden while the students are shown (a small count of reports, or to protect one).
+    private readonly bool[,] _reportsOnly = new bool[rows + 1, columns + 1];
 
     public int Rows { get; } = rows;
     public int Columns { get; } = columns;
@@ -19,6 +21,11 @@ internal sealed class SuppressionMask(int rows, int columns)
         get => _hidden[row, column];
         set => _hidden[row, column] = value;
     }
+
+    /// <summary>True when the reports of this cell (or margin, as indexed above) are hidden, with or without its students.</summary>
+    public bool ReportsHidden(int row, int column) => _hidden[row, column] || _reportsOnly[row, column];
+
+    internal void HideReports(int row, int column) => _reportsOnly[row, column] = true;
 }
 
 /// <summary>

@@ -50,10 +50,17 @@ internal sealed class FlowMatrix
     public long RowStudents(int i) => _rowStudents[i];
     public long ColumnStudents(int j) => _columnStudents[j];
 
-    public PublishedCounts Cell(int i, int j) => PublishedCounts.Of(Students[i, j], Reports[i, j], Mask.Cell(i, j));
-    public PublishedCounts RowTotal(int i) => PublishedCounts.Of(_rowStudents[i], _rowReports[i], Mask.RowTotal(i));
-    public PublishedCounts ColumnTotal(int j) => PublishedCounts.Of(_columnStudents[j], _columnReports[j], Mask.ColumnTotal(j));
-    public PublishedCounts GrandTotal => PublishedCounts.Of(GrandStudents, GrandReports, Mask.GrandTotal);
+    public PublishedCounts Cell(int i, int j) => Publish(Students[i, j], Reports[i, j], i, j);
+    public PublishedCounts RowTotal(int i) => Publish(_rowStudents[i], _rowReports[i], i, Columns.Count);
+    public PublishedCounts ColumnTotal(int j) => Publish(_columnStudents[j], _columnReports[j], Rows.Count, j);
+    public PublishedCounts GrandTotal => Publish(GrandStudents, GrandReports, Rows.Count, Columns.Count);
+
+    /// <summary>Cell (i, j) as a part of a line, with what of it is hidden.</summary>
+    public FlowPart Part(int index, string id, int i, int j) =>
+        new(index, id, Students[i, j], Reports[i, j], Mask.Cell(i, j)) { ReportsHidden = Mask.ReportsHidden(i, j) };
+
+    private PublishedCounts Publish(long students, long reports, int i, int j) =>
+        PublishedCounts.Of(students, reports, Mask[i, j], Mask.ReportsHidden(i, j));
 
     /// <summary>A cell worth listing: it has students or reports, or it is hidden (a secondary suppression may hide a zero).</summary>
     public bool IsListed(int i, int j) => Students[i, j] > 0 || Reports[i, j] > 0 || Mask.Cell(i, j);

@@ -7,7 +7,8 @@ namespace Verzuim.Hotspot.Api.Flows;
 /// Builds flow matrices in PostGIS and keeps them, suppressed, per data version: every import and geography load bumps
 /// data_state.version, so a new version is a new key and the old matrices are dropped.
 /// </summary>
-internal sealed class FlowMatrixSource(NpgsqlDataSource dataSource, VersionedCache cache, IOptions<GeographyOptions> geography)
+internal sealed class FlowMatrixSource(NpgsqlDataSource dataSource, VersionedCache cache, ProtectionStore protection,
+    IOptions<GeographyOptions> geography)
 {
     private const string Family = "flows";
 
@@ -37,6 +38,15 @@ internal sealed class FlowMatrixSource(NpgsqlDataSource dataSource, VersionedCac
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         // One snapshot for cells and labels, so a concurrent import cannot mix two versions in one answer.
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        // The protection of exactly these counts: keyed in the same snapshot the cells are read in. Unrestricted callers
+        // see every count and need none.
+        PublishedMask? published = null;
+        if (policy.Mode == DisclosureMode.Public)
+        {
+            var key = await protection.KeyAsync(connection, transaction, schoolYear, year, ct)
+                ?? throw new ProtectionPendingException(schoolYear, 1);
+            published = await protection.GetAsync(key, ct);
+        }
 
         var regions = new List<FlowRow>();
         await using (var command = Command(connection, FlowsSql.Regions, year))
@@ -74,11 +84,52 @@ internal sealed class FlowMatrixSource(NpgsqlDataSource dataSource, VersionedCac
         var brinOfCampus = campusColumns.ToDictionary(c => c.Id, c => c.Brin, StringComparer.Ordinal);
         var (cs, cr) = Fill(regions, campusCells, campusIndex);
         var (ins, inr) = Fill(regions, campusCells.Select(c => c with { Column = brinOfCampus[c.Column] }), institutionIndex);
-        var institutionOfCampus = campusColumns.Select(c => institutionIndex[c.Brin]).ToArray();
-        var (institutionMask, campusMask) = LinkedSuppression.Suppress(ins, inr, cs, cr, institutionOfCampus, policy,
-            Known(regions, institutionColumns, policy), Known(regions, campusColumns, policy));
+        var bandName = band.Name();
+        var institutionMask = Mask(published, DisclosureTables.InstitutionFlows, DisclosureTables.Institution, bandName, regions, institutionColumns,
+            Known(regions, institutionColumns, policy), c => c.Brin);
+        var campusMask = Mask(published, DisclosureTables.CampusFlows, DisclosureTables.Campus, bandName, regions, campusColumns,
+            Known(regions, campusColumns, policy), c => c.Id);
         return (new FlowMatrix(FlowDimension.Institution, regions, institutionColumns, ins, inr, institutionMask),
             new FlowMatrix(FlowDimension.Campus, regions, campusColumns, cs, cr, campusMask));
+    }
+
+    /// <summary>
+    /// The joint mask (<see cref="ProtectionStore"/>) laid over one flow table: cells, row totals (regions), column totals
+    /// (campuses or institutions) and the national total, as the linked tables name them. A caller's own cells are shown.
+    /// </summary>
+    private static SuppressionMask Mask(PublishedMask? published, string table, string totals, string band, List<FlowRow> rows,
+        List<FlowColumn> columns, SuppressionMask? known, Func<FlowColumn, string> columnId)
+    {
+        var mask = new SuppressionMask(rows.Count, columns.Count);
+        if (published is null)
+        {
+            return mask;
+        }
+        for (var i = 0; i <= rows.Count; i++)
+        {
+            var row = i < rows.Count ? (rows[i].Unplaced ? DisclosureTables.Unplaced : rows[i].Id) : "";
+            for (var j = 0; j <= columns.Count; j++)
+            {
+                if (known?[i, j] == true)
+                {
+                    continue;
+                }
+                var column = j < columns.Count ? columnId(columns[j]) : "";
+                var cell = (i < rows.Count, j < columns.Count) switch
+                {
+                    (true, true) => new CellKey(table, band, row, column),
+                    (true, false) => new CellKey(DisclosureTables.Region, band, row, ""),
+                    (false, true) => new CellKey(totals, band, "", column),
+                    _ => new CellKey(DisclosureTables.National, band, "", ""),
+                };
+                mask[i, j] = published.StudentsHidden(cell);
+                if (published.ReportsHidden(cell))
+                {
+                    mask.HideReports(i, j);
+                }
+            }
+        }
+        return mask;
     }
 
     /// <summary>The cells (and margins) this caller knows exactly: its own region's row, or its own institution's columns.</summary>

@@ -103,7 +103,8 @@ internal static class HotspotsApi
         // Independent reads on separate pooled connections.
         var contiguityTask = contiguityCache.GetAsync(year, level, ct);
         var countsTask = dataSource.AreaCountsAsync(level, year, scope.SchoolYear, band.StoredValue(), ct);
-        var unplacedTask = dataSource.UnplacedCountsAsync(year, scope.SchoolYear, band.StoredValue(), ct);
+        // The unplaced students as the region layer publishes them, under the same mask.
+        var unplacedTask = layerStatistics.GetAsync(CollectionRegistry.Find("rmc-regions")!, scope, policy, ct);
         var geometriesTask = geometryCache.GetAsync(year, level, key.Simplify, ct);
         // The areas hidden here are the ones the map layer of the same level hides (secondary suppression included), so
         // neither output gives away what the other hides.
@@ -119,8 +120,13 @@ internal static class HotspotsApi
         // smoothing's overall rate), and their published statistics would give its counts back. Left out, it has no
         // statistic and is nobody's neighbour, like an area without students.
         // An RMC key sees the areas of its own region exactly (the layer knows them), and they are analysed for it.
-        bool Hidden(AreaCounts a) => layer.For(a.Code).Suppressed;
-        var analysed = aligned.Select(a => Hidden(a) ? a with { Students = 0, Reports = 0 } : a).ToList();
+        // Hidden means the reports are (always so when the students are): the statistics are of rates. The counts
+        // analysed are the layer's own, read in one snapshot with its mask, so a concurrent import cannot pair new
+        // counts with an old mask.
+        bool Hidden(AreaCounts a) => layer.For(a.Code).ReportsSuppressed;
+        var analysed = aligned.Select(a => layer.For(a.Code) is { ReportsSuppressed: false, Students: { } s, AbsenceReports: { } r }
+            ? a with { Students = s, Reports = r }
+            : a with { Students = 0, Reports = 0 }).ToList();
         var statistics = await Task.Run(() => HotspotAnalysis.Run(analysed, contiguity, key.Method, key.Smoothing, key.Permutations, key.Seed));
 
         var features = new List<(string, string?, HotspotProperties)>(aligned.Count);
@@ -128,7 +134,7 @@ internal static class HotspotsApi
         {
             var (area, s) = (aligned[i], statistics[i]);
             var suppressed = Hidden(area);
-            var published = PublishedCounts.Of(area.Students, area.Reports, suppressed);
+            var published = layer.For(area.Code);
             features.Add((area.Code, geometries.GetValueOrDefault(area.Code),
                 new HotspotProperties(area.Code, area.Name, published.Students, published.AbsenceReports, suppressed, published.ReportsPer100,
                     suppressed ? null : Finite(s.Value * 100, 4), s.Neighbours, Finite(s.Z, 6), Finite(s.P), Finite(s.PSim, 6),
@@ -137,7 +143,6 @@ internal static class HotspotsApi
         var summary = new HotspotSummary(aligned.Count, statistics.Count(s => s.Class == AreaStatistic.NoData),
             statistics.Count(s => s.Class == nameof(Statistics.HotspotClass.NoNeighbours)),
             statistics.GroupBy(s => s.Class).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()));
-        var unplacedSuppressed = policy.IsSmall(unplaced.Students) || policy.IsSmall(unplaced.Reports);
         var gistar = key.Method == HotspotMethod.GiStar;
         var parameters = new HotspotParameters(level == AreaLevel.Pc4 ? "pc4" : "municipality", gistar ? "gistar" : "moran",
             year, key.Smoothing == RateSmoothing.EmpiricalBayes ? "eb" : "none", key.Permutations, key.Seed, key.Simplify,
@@ -145,7 +150,7 @@ internal static class HotspotsApi
             gistar
                 ? "pFdr (Benjamini-Hochberg of the two-sided analytic p): 99% < 0.01, 95% < 0.05, 90% < 0.10"
                 : $"pFdr (Benjamini-Hochberg of the analytic p) < {HotspotAnalysis.MoranAlpha}");
-        return HotspotsAnswer.Write(parameters, summary, PublishedCounts.Of(unplaced.Students, unplaced.Reports, unplacedSuppressed),
+        return HotspotsAnswer.Write(parameters, summary, unplaced.Unplaced,
             scope.Provenance, features, json);
     }
 

@@ -26,7 +26,7 @@ internal static class OutliersApi
     }
 
     internal static async Task<Results<Ok<OutliersResponse>, ValidationProblem, ProblemHttpResult>> GetOutliers(
-        HotspotDbContext db, NpgsqlDataSource dataSource, DisclosurePolicy policy, IOptions<GeographyOptions> options,
+        HotspotDbContext db, NpgsqlDataSource dataSource, DisclosurePolicy policy, ProtectionStore protection, IOptions<GeographyOptions> options,
         [AsParameters] CountsQuery counts,
         [Description("cell (institution x region of residence), campus or institution.")] string? level,
         [Description("high, low or any: only units flagged at 95% (which includes 99.8%); default all units.")] string? flag,
@@ -50,7 +50,12 @@ internal static class OutliersApi
         var scope = resolved.Scope;
         var (band, classificationYear) = (scope.Band, scope.ClassificationYear);
 
+        var mask = policy.Mode == DisclosureMode.Public ? await protection.GetCurrentAsync(scope.SchoolYear, classificationYear, ct) : null;
         var rows = await dataSource.CampusRegionCountsAsync(classificationYear, scope.SchoolYear, band.StoredValue(), ct);
+        if (mask is not null)
+        {
+            await protection.EnsureUnchangedAsync(mask, ct);
+        }
         // National rate per age band, over every student (unplaced residents included).
         var national = rows.GroupBy(r => r.AgeBand, StringComparer.Ordinal).ToDictionary(g => g.Key,
             g => (double)g.Sum(r => r.Reports) / g.Sum(r => r.Students), StringComparer.Ordinal);
@@ -74,7 +79,16 @@ internal static class OutliersApi
         // Only published units are analysed. A hidden unit's z gives its counts back (with the national rate), and its
         // weight in the over-dispersion that every other unit's limits depend on would betray it too.
         // A key sees its own region's cells, or its own institution's units, exactly; they are analysed for it.
-        bool Hidden(Unit u) => policy.Hides(u.Students, u.Reports, u.RmcCode, u.Brin);
+        // Hidden means hidden in the joint mask, secondary suppression included: a unit hidden to protect another is a
+        // hidden unit too. Its reports are enough: they are hidden whenever its students are.
+        var bandName = band.Name();
+        CellKey CellOf(Unit u) => unitLevel switch
+        {
+            "cell" => new CellKey(DisclosureTables.InstitutionFlows, bandName, u.RmcCode!, u.Brin),
+            "campus" => new CellKey(DisclosureTables.Campus, bandName, "", u.BrinVest!),
+            _ => new CellKey(DisclosureTables.Institution, bandName, "", u.Brin),
+        };
+        bool Hidden(Unit u) => policy.HidesReports(mask, CellOf(u), u.RmcCode, u.Brin);
         var eligible = units.Values.Where(u => u.Expected > 0).ToList();
         var analysed = eligible.Where(u => !Hidden(u)).OrderBy(u => u.Id, StringComparer.Ordinal).ToList();
         if (analysed.Count < 2)
@@ -102,7 +116,7 @@ internal static class OutliersApi
         var provenance = scope.Provenance;
         return TypedResults.Ok(new OutliersResponse(unitLevel, flagFilter, analysed.Count, eligible.Count - analysed.Count, Math.Round(funnel.Phi, 6), funnel.Tau2,
             funnel.OverdispersionCorrected, national.ToDictionary(n => n.Key, n => Math.Round(100 * n.Value, 4), StringComparer.Ordinal),
-            PublishedCounts.Of(unplaced.Students, unplaced.Reports, policy.IsSmall(unplaced.Students) || policy.IsSmall(unplaced.Reports)),
+            policy.Publish(mask, new CellKey(DisclosureTables.Region, bandName, DisclosureTables.Unplaced, ""), unplaced.Students, unplaced.Reports),
             items, provenance));
     }
 

@@ -25,7 +25,7 @@ internal static class TrendsApi
     }
 
     internal static async Task<Results<Ok<TrendsResponse>, ValidationProblem, ProblemHttpResult>> GetTrends(
-        HotspotDbContext db, NpgsqlDataSource dataSource, DisclosurePolicy policy, IOptions<GeographyOptions> options,
+        HotspotDbContext db, NpgsqlDataSource dataSource, DisclosurePolicy policy, ProtectionStore protection, IOptions<GeographyOptions> options,
         [AsParameters] CountsQuery counts,
         [Description("region (RMC region of residence) or institution.")] string? level,
         [Description("First school year; default the one before the second.")] string? from,
@@ -70,8 +70,13 @@ internal static class TrendsApi
 
         var units = new Dictionary<string, Totals>(StringComparer.Ordinal);
         var national = new Totals("NL", "Nederland");
+        var masks = new List<PublishedMask>();
         foreach (var (schoolYear, isFrom) in new[] { (fromScope.SchoolYear, true), (toScope.SchoolYear, false) })
         {
+            if (policy.Mode == DisclosureMode.Public)
+            {
+                masks.Add(await protection.GetCurrentAsync(schoolYear, classificationYear, ct));
+            }
             foreach (var r in await dataSource.CampusRegionCountsAsync(classificationYear, schoolYear, band.StoredValue(), ct))
             {
                 Add(national, r, isFrom);
@@ -88,6 +93,10 @@ internal static class TrendsApi
                 Add(unit, r, isFrom);
             }
         }
+        foreach (var mask in masks)
+        {
+            await protection.EnsureUnchangedAsync(mask, ct);
+        }
         if (national.StudentsFrom == 0 || national.StudentsTo == 0 || national.ReportsFrom == 0)
         {
             return ProblemDetailsExtensions.NotFound("No students or reports in one of the two school years.");
@@ -96,8 +105,17 @@ internal static class TrendsApi
         var nationalFrom = (double)national.ReportsFrom / national.StudentsFrom;
         var nationalTo = (double)national.ReportsTo / national.StudentsTo;
         var nationalRatio = nationalTo / nationalFrom;
-        var items = units.Values.OrderBy(u => u.Code, StringComparer.Ordinal).Select(u => Trend(u, nationalRatio, policy,
-            rmcCode: unitLevel == "region" ? u.Code : null, brin: unitLevel == "region" ? null : u.Code)).ToList();
+        // A unit is suppressed when either school year's joint mask hides its reports (hidden whenever its students are).
+        var bandName = band.Name();
+        var items = units.Values.OrderBy(u => u.Code, StringComparer.Ordinal).Select(u =>
+        {
+            var (rmcCode, brin) = unitLevel == "region" ? (u.Code, (string?)null) : (null, u.Code);
+            var cell = unitLevel == "region"
+                ? new CellKey(DisclosureTables.Region, bandName, u.Code, "")
+                : new CellKey(DisclosureTables.Institution, bandName, "", u.Code);
+            var hidden = masks.Any(m => policy.HidesReports(m, cell, rmcCode, brin));
+            return Trend(u, nationalRatio, hidden);
+        }).ToList();
         return TypedResults.Ok(new TrendsResponse(unitLevel, fromScope.SchoolYear, toScope.SchoolYear,
             new TrendNational(Math.Round(100 * nationalFrom, 4), Math.Round(100 * nationalTo, 4), Math.Round(100 * (nationalTo - nationalFrom), 4),
                 Math.Round(nationalRatio - 1, 6)),
@@ -118,11 +136,9 @@ internal static class TrendsApi
         }
     }
 
-    /// <param name="rmcCode">The unit's region at region level; the caller's own one it sees exactly.</param>
-    /// <param name="brin">The unit's institution at institution level; likewise.</param>
-    private static TrendUnit Trend(Totals u, double nationalRatio, DisclosurePolicy policy, string? rmcCode, string? brin)
+    /// <param name="suppressed">The unit's counts are hidden from this caller in either school year.</param>
+    private static TrendUnit Trend(Totals u, double nationalRatio, bool suppressed)
     {
-        var suppressed = policy.Hides(u.StudentsFrom, u.ReportsFrom, rmcCode, brin) || policy.Hides(u.StudentsTo, u.ReportsTo, rmcCode, brin);
         var fromCounts = PublishedCounts.Of(u.StudentsFrom, u.ReportsFrom, suppressed);
         var toCounts = PublishedCounts.Of(u.StudentsTo, u.ReportsTo, suppressed);
         if (u.StudentsFrom == 0 || u.StudentsTo == 0 || u.ReportsFrom == 0 || u.ReportsTo == 0)

@@ -1,19 +1,23 @@
 namespace Verzuim.Hotspot.Api.Layers;
 
 /// <summary>The published counts of one collection for one school year, age band and data version.</summary>
+/// <remarks><see cref="Unplaced"/>: the students whose postcode has no region, as published (the rmc-regions table's unplaced row).</remarks>
 internal sealed record LayerStatisticsTable(IReadOnlyDictionary<string, PublishedCounts> ByFeature, string[] FlowRmc, string[] FlowCampus)
 {
-    private static readonly PublishedCounts None = PublishedCounts.Of(0, 0, suppressed: false);
+    internal static readonly PublishedCounts None = PublishedCounts.Of(0, 0, suppressed: false);
+
+    public PublishedCounts Unplaced { get; init; } = None;
 
     public PublishedCounts For(string featureId) => ByFeature.GetValueOrDefault(featureId, None);
 }
 
 /// <summary>
-/// Aggregates and suppresses the counts behind a layer once per data version (the aggregation reads every count row;
-/// the layers are requested far more often than the data changes). Suppression is <see cref="TableSuppression"/> on
-/// the whole table, unplaced students included as a row, so a filtered or paged request cannot undo it.
+/// Aggregates the counts behind a layer once per data version (the aggregation reads every count row; the layers are
+/// requested far more often than the data changes) and publishes them through the school year's joint protection
+/// (<see cref="ProtectionStore"/>), the same mask the flows use, so a filtered or paged request cannot undo it and no
+/// two outputs protect one number differently.
 /// </summary>
-internal sealed class LayerStatistics(NpgsqlDataSource dataSource, VersionedCache cache)
+internal sealed class LayerStatistics(NpgsqlDataSource dataSource, VersionedCache cache, ProtectionStore protection)
 {
     private const string Family = "layer-statistics";
 
@@ -29,7 +33,17 @@ internal sealed class LayerStatistics(NpgsqlDataSource dataSource, VersionedCach
     private async Task<LayerStatisticsTable> LoadAsync(LayerCollection collection, Key key, DisclosurePolicy policy)
     {
         var cells = new List<(string? Row, string Column, long Students, long Reports, string? Region)>();
-        await using (var command = dataSource.CreateCommand(collection.StatisticsSql))
+        await using var connection = await dataSource.OpenConnectionAsync();
+        // The protection of exactly these counts: keyed in the same snapshot the counts are read in.
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
+        PublishedMask? published = null;
+        if (policy.Mode == DisclosureMode.Public)
+        {
+            var maskKey = await protection.KeyAsync(connection, transaction, key.SchoolYear, key.Year, CancellationToken.None)
+                ?? throw new ProtectionPendingException(key.SchoolYear, 1);
+            published = await protection.GetAsync(maskKey, CancellationToken.None);
+        }
+        await using (var command = new NpgsqlCommand(collection.StatisticsSql, connection, transaction))
         {
             command.Parameters.AddWithValue("school_year", key.SchoolYear);
             command.Parameters.Add(new NpgsqlParameter<string?>("band", key.Band) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
@@ -41,6 +55,7 @@ internal sealed class LayerStatistics(NpgsqlDataSource dataSource, VersionedCach
                     reader.IsDBNull(4) ? null : reader.GetString(4)));
             }
         }
+        await transaction.CommitAsync();
 
         var rows = cells.Select(c => c.Row).Distinct().ToList();
         var columns = cells.Select(c => c.Column).Distinct().ToList();
@@ -48,8 +63,7 @@ internal sealed class LayerStatistics(NpgsqlDataSource dataSource, VersionedCach
         var columnIndex = columns.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
         var students = new long[rows.Count, columns.Count];
         var reports = new long[rows.Count, columns.Count];
-        // What this caller sees exactly: the students of its own region, the campuses of its own institution. Those cells
-        // are never hidden and count as shown when a line is protected, so they cannot reveal anyone else's.
+        // What this caller sees exactly: the students of its own region, the campuses of its own institution.
         var known = new SuppressionMask(rows.Count, columns.Count);
         foreach (var c in cells)
         {
@@ -59,33 +73,54 @@ internal sealed class LayerStatistics(NpgsqlDataSource dataSource, VersionedCach
             var campus = collection.Statistics == LayerStatisticsKind.Attendance ? c.Row : c.Column;
             known[i, j] |= policy.KnowsRegion(c.Region) || (campus is { Length: >= 4 } && policy.KnowsInstitution(campus[..4]));
         }
-        var mask = TableSuppression.Suppress(students, reports, policy, forced: null, known);
+        var band = key.Band ?? AgeBands.All;
 
-        var published = new Dictionary<string, PublishedCounts>(StringComparer.Ordinal);
+        var byFeature = new Dictionary<string, PublishedCounts>(StringComparer.Ordinal);
         var (flowRmc, flowCampus) = (new List<string>(), new List<string>());
+        var unplaced = LayerStatisticsTable.None;
         foreach (var c in cells)
         {
             if (c.Row is null)
             {
+                if (collection.Id == "rmc-regions")
+                {
+                    var (u, v) = (rowIndex["\0unplaced"], columnIndex[c.Column]);
+                    unplaced = policy.Publish(published, new CellKey(DisclosureTables.Region, band, DisclosureTables.Unplaced, ""),
+                        students[u, v], reports[u, v]);
+                }
                 continue;
             }
             var (i, j) = (rowIndex[c.Row], columnIndex[c.Column]);
-            var counts = PublishedCounts.Of(students[i, j], reports[i, j], mask.Cell(i, j));
+            var cell = CellOf(collection, band, c.Row, c.Column);
+            var counts = known[i, j] || published is null
+                ? PublishedCounts.Of(students[i, j], reports[i, j], suppressed: false)
+                : PublishedCounts.Of(students[i, j], reports[i, j], published.StudentsHidden(cell), published.ReportsHidden(cell));
             if (collection.Statistics == LayerStatisticsKind.Flow)
             {
                 if (students[i, j] == 0)
                 {
                     continue;
                 }
-                published[$"{c.Row}-{c.Column}"] = counts;
+                byFeature[$"{c.Row}-{c.Column}"] = counts;
                 flowRmc.Add(c.Row);
                 flowCampus.Add(c.Column);
             }
             else
             {
-                published[c.Row] = counts;
+                byFeature[c.Row] = counts;
             }
         }
-        return new LayerStatisticsTable(published, [.. flowRmc], [.. flowCampus]);
+        return new LayerStatisticsTable(byFeature, [.. flowRmc], [.. flowCampus]) { Unplaced = unplaced };
     }
+
+    /// <summary>The cell of the linked tables (<see cref="DisclosureTables"/>) that a feature of this collection publishes.</summary>
+    private static CellKey CellOf(LayerCollection collection, string band, string row, string column) => collection.Id switch
+    {
+        "rmc-regions" => new CellKey(DisclosureTables.Region, band, row, ""),
+        "municipalities" => new CellKey(DisclosureTables.Municipality, band, row, ""),
+        "postcode-areas" => new CellKey(DisclosureTables.Pc4, band, row, ""),
+        "campuses" => new CellKey(DisclosureTables.Campus, band, "", row),
+        "flow-lines" => new CellKey(DisclosureTables.CampusFlows, band, row, column),
+        _ => throw new InvalidOperationException($"Collection {collection.Id} publishes no counts."),
+    };
 }

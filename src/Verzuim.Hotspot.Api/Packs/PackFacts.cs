@@ -24,13 +24,13 @@ internal sealed class PackFacts
     {
         var facts = new PackFacts(s);
         var year = s.Options.Value.ClassificationYear;
-        if ((await OutliersApi.GetOutliers(s.Db, s.DataSource, s.Policy, s.Options, query, "cell", null, ct)).Result
+        if ((await OutliersApi.GetOutliers(s.Db, s.DataSource, s.Policy, s.Protection, s.Options, query, "cell", null, ct)).Result
             is Ok<OutliersResponse> { Value: { } outliers })
         {
             facts.Cells = outliers.Items;
         }
         // No earlier school year gives a 404 here, and the pack simply has no trend section.
-        if ((await TrendsApi.GetTrends(s.Db, s.DataSource, s.Policy, s.Options, query, trendLevel, null, null, ct)).Result
+        if ((await TrendsApi.GetTrends(s.Db, s.DataSource, s.Policy, s.Protection, s.Options, query, trendLevel, null, null, ct)).Result
             is Ok<TrendsResponse> { Value: { } trends })
         {
             facts.Trends = trends;

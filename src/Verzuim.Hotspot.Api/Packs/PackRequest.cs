@@ -31,5 +31,6 @@ internal sealed record PackServices(
     AreaGeometryCache Geometries,
     VersionedCache Cache,
     LayerStatistics Layers,
+    ProtectionStore Protection,
     IOptions<GeographyOptions> Options,
     IOptions<JsonOptions> Json);

@@ -20,45 +20,68 @@ public sealed class FlowLineTests
     ];
 
     [Fact]
-    public void Partners_Put_Hidden_Ones_After_The_Shown_And_Sum_Cumulative_Shares_Over_Shown_Only()
+    public void Only_Published_Counts_Decide_And_Hidden_Lines_Follow_By_Code()
     {
-        // 0.8 of 100 = 80: R1 (50) + R2 (70) + R3 (85).
-        var (partners, reached) = FlowLine.Partners(Line, 100, 100, 0.8, 0.5, Public());
+        // 0.8 of 100 = 80: the shown R1 (50) + R3 (65) + R4 (76) do not reach it; hidden R2 and R5 cannot count.
+        var (partners, reached) = FlowLine.Partners(Line, 100, 0.8, 0.5, Public());
 
-        Assert.True(reached);
-        Assert.Equal(["R1", "R3", "R2"], partners.Select(p => p.Part.Id));
-        Assert.Equal([1, 2, (int?)null], partners.Select(p => p.Rank));
-        Assert.Equal([0.5, 0.65, (double?)null], partners.Select(p => p.CumulativeShare));
+        Assert.False(reached);
+        Assert.Equal(["R1", "R3", "R4", "R2", "R5"], partners.Select(p => p.Part.Id));
+        Assert.Equal([1, 2, 3, null, (int?)null], partners.Select(p => p.Rank));
+        Assert.Equal([0.5, 0.65, 0.76, null, (double?)null], partners.Select(p => p.CumulativeShare));
+        Assert.Equal([FlowLine.ByCoverage, FlowLine.ByCoverage, FlowLine.ByCoverage, FlowLine.Suppressed, FlowLine.Suppressed],
+            partners.Select(p => p.Reason));
     }
 
     [Fact]
-    public void A_Small_Region_Is_Never_A_Partner_So_Full_Coverage_Is_Not_Reached()
+    public void No_Coverage_Or_MinShare_Tells_A_Hidden_Count()
     {
-        var (partners, reached) = FlowLine.Partners(Line, 100, 100, 1.0, 0.0, Public());
+        // An intruder moves coverage and minShare in small steps and watches the list: if the hidden R2 (20) ever
+        // appeared, vanished or moved because of its count, its count would come back. The same line with R2 at 30
+        // must give the same answers.
+        var other = Line.Select(p => p.Id == "R2" ? p with { Students = 30 } : p).ToArray();
+        for (var step = 0; step <= 100; step++)
+        {
+            var (coverage, minShare) = (step / 100.0, (100 - step) / 200.0);
+            var (a, reachedA) = FlowLine.Partners(Line, 100, coverage, minShare, Public());
+            var (b, reachedB) = FlowLine.Partners(other, 100, coverage, minShare, Public());
 
-        Assert.False(reached);
-        Assert.DoesNotContain(partners, p => p.Part.Id == "R5");
-        Assert.Equal(4, partners.Count);
+            Assert.Equal(reachedA, reachedB);
+            Assert.Equal(a.Select(p => (p.Part.Id, p.Rank, p.Reason)), b.Select(p => (p.Part.Id, p.Rank, p.Reason)));
+        }
+    }
+
+    [Fact]
+    public void A_Hidden_Total_Is_Replaced_By_The_Shown_Lines()
+    {
+        // Total hidden: 0.8 of the shown 76 = 60.8 is reached by R1 and R3.
+        var (partners, reached) = FlowLine.Partners(Line, null, 0.8, 0.5, Public());
+
+        Assert.True(reached);
+        Assert.Equal(["R1", "R3"], partners.Where(p => p.Rank is not null).Select(p => p.Part.Id));
+        Assert.All(partners, p => Assert.Null(p.CumulativeShare));
     }
 
     [Fact]
     public void Unrestricted_Access_Lets_Small_Regions_Count_Towards_Coverage()
     {
+        // An admin sees every count: nothing is hidden from it.
         var policy = new DisclosurePolicy(Options.Create(new DisclosureOptions())) { Role = AccessRole.Admin };
+        var seen = Line.Select(p => p with { Hidden = false, ReportsHidden = false }).ToArray();
 
-        var (partners, reached) = FlowLine.Partners(Line, 100, 100, 1.0, 0.0, policy);
+        var (partners, reached) = FlowLine.Partners(seen, 100, 1.0, 0.0, policy);
 
         Assert.True(reached);
-        Assert.Contains(partners, p => p.Part.Id == "R5");
+        Assert.Contains(partners, p => p.Part.Id == "R5" && p.Rank is not null);
     }
 
     [Fact]
     public void MinShare_Adds_Regions_Beyond_Coverage()
     {
-        // 0.5 -> R1 alone; minShare 0.12 adds R2 (0.20) and R3 (0.15) but not R4 (0.11).
-        var (partners, _) = FlowLine.Partners(Line, 100, 100, 0.5, 0.12, Public());
+        // 0.5 -> R1 alone; minShare 0.12 adds R3 (0.15) but not R4 (0.11); R2 is hidden, so it is listed as such.
+        var (partners, _) = FlowLine.Partners(Line, 100, 0.5, 0.12, Public());
 
-        Assert.Equal([(string?)FlowLine.ByCoverage, FlowLine.ByMinShare, FlowLine.ByMinShare], partners.Select(p => p.Reason));
-        Assert.Equal(["R1", "R3", "R2"], partners.Select(p => p.Part.Id));
+        Assert.Equal([FlowLine.ByCoverage, FlowLine.ByMinShare, FlowLine.Suppressed, FlowLine.Suppressed], partners.Select(p => p.Reason));
+        Assert.Equal(["R1", "R3", "R2", "R5"], partners.Select(p => p.Part.Id));
     }
 }

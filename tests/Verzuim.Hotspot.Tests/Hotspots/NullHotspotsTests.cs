@@ -23,7 +23,11 @@ public sealed class NullHotspotsTests(ApiFactory api, NullSyntheticFixture nullS
     {
         foreach (var year in nullSet.SchoolYears)
         {
-            var response = await api.CreateClient().GetAsync($"/hotspots?level={level}&method={method}&smooth={smooth}&schoolYear={year}&permutations=0", Ct);
+            // As an admin: this is a test of the statistics on a null set, not of disclosure control, and the admin view
+            // analyses every area without waiting for the protection of two national-size school years.
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/hotspots?level={level}&method={method}&smooth={smooth}&schoolYear={year}&permutations=0");
+            request.Headers.Add("X-Api-Key", ApiFactory.AdminApiKey);
+            var response = await api.CreateClient().SendAsync(request, Ct);
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
@@ -32,9 +36,7 @@ public sealed class NullHotspotsTests(ApiFactory api, NullSyntheticFixture nullS
             var flagged = tested.Count(p => p.GetProperty("pFdr").GetDouble() < 0.05);
             var flaggedByClass = props.Count(p => p.GetProperty("class").GetString() is "Hot95" or "Hot99" or "Cold95" or "Cold99"
                 or "HighHigh" or "LowLow" or "HighLow" or "LowHigh");
-            // Areas with suppressed counts are not analysed (their statistics would give the counts back): a
-            // few hundred of the PC4s of this set.
-            Assert.True(tested.Count > (level == "pc4" ? 2500 : 300), $"{tested.Count} areas tested");
+            Assert.True(tested.Count > (level == "pc4" ? 3000 : 300), $"{tested.Count} areas tested");
             Assert.Equal(flagged, flaggedByClass);
             Assert.True(flagged <= 0.05 * tested.Count, $"{level} {method} {smooth} {year}: {flagged} of {tested.Count} flagged at 95% after FDR");
             TestContext.Current.TestOutputHelper?.WriteLine($"{level} {method} {smooth} {year}: {flagged} of {tested.Count} flagged at 95% after FDR; classes {body.GetProperty("summary").GetProperty("classes")}");

@@ -17,6 +17,8 @@ public sealed class ApiFactory(PostGisFixture postGis) : WebApplicationFactory<P
         // Every test client shares one address; the rate limits have tests of their own.
         builder.UseSetting("Auth:AnonymousPerSecond", "100000");
         builder.UseSetting("Auth:KeyedPerSecond", "100000");
+        // Each test protects the school years it reads (see Protections); no factory warms all of them at start.
+        builder.UseSetting("Disclosure:WarmOnStart", "false");
         builder.UseEnvironment("Testing");
     }
 }

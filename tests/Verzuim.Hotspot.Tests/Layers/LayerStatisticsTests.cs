@@ -70,8 +70,15 @@ public sealed class LayerStatisticsTests(ApiFactory api, PostGisFixture postGis)
                 continue;
             }
             shown++;
-            Assert.False(students is > 0 and < 5 || reports is > 0 and < 5, "a small count must be suppressed");
+            Assert.False(students is > 0 and < 5, "a small count of students must be suppressed");
             Assert.Equal(students, p.GetProperty("students").GetInt64());
+            // Students and reports are protected each on their own: the reports (and the rate) may be hidden alone.
+            if (p.GetProperty("absenceReports").ValueKind == JsonValueKind.Null)
+            {
+                Assert.Equal(JsonValueKind.Null, p.GetProperty("reportsPer100").ValueKind);
+                continue;
+            }
+            Assert.False(reports is > 0 and < 5, "a small count of reports must be suppressed");
             Assert.Equal(reports, p.GetProperty("absenceReports").GetInt64());
         }
         Assert.True(shown > 300);

@@ -107,6 +107,7 @@ public sealed class ViewerFixture(PostGisFixture postGis) : IAsyncLifetime
             builder.UseSetting("Geography:GeodataPath", RepositoryPaths.Geodata);
             builder.UseSetting("Viewer:DistPath", dist);
             builder.UseSetting("Auth:AdminApiKey", ApiFactory.AdminApiKey);
+            builder.UseSetting("Disclosure:WarmOnStart", "false");
             builder.UseEnvironment("Testing");
         }
     }

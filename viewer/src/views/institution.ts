@@ -87,7 +87,7 @@ export async function renderInstitution(ctx: ViewContext): Promise<void> {
   panel.append(
     h("h2", { id: "unit-title" }, `${partners.name} (${partners.code})`),
     h("p", {}, `${t("students")}: `, shown(partners.total.students, partners.total.suppressed), ` · ${t("reports")}: `,
-      shown(partners.total.absenceReports, partners.total.suppressed), ` · ${t("rate")}: `, shown(partners.total.reportsPer100, partners.total.suppressed, rate)),
+      shown(partners.total.absenceReports, partners.total.reportsSuppressed ?? partners.total.suppressed), ` · ${t("rate")}: `, shown(partners.total.reportsPer100, partners.total.reportsSuppressed ?? partners.total.suppressed, rate)),
     h("p", {}, h("a", { href: apiUrl(isCampus ? `/packs/institutions/${brin}` : `/packs/institutions/${unit}`, { ...selection, lang: state.lang }), id: "pack-link" }, t("pack"))),
     legend(t("share"), [
       ...palette.slice(0, cuts.length + 1).map((c, i) => ({ color: c, label: shareRange(cuts, i) })),
@@ -99,8 +99,8 @@ export async function renderInstitution(ctx: ViewContext): Promise<void> {
       { head: "contact", cell: (p) => contact(p) },
       { head: "students", cell: (p) => shown(p.counts.students, p.counts.suppressed), numeric: true },
       { head: "share", cell: (p) => shown(p.share, p.counts.suppressed, percent), numeric: true },
-      { head: "reports", cell: (p) => shown(p.counts.absenceReports, p.counts.suppressed), numeric: true },
-      { head: "rate", cell: (p) => shown(p.counts.reportsPer100, p.counts.suppressed, rate), numeric: true },
+      { head: "reports", cell: (p) => shown(p.counts.absenceReports, p.counts.reportsSuppressed ?? p.counts.suppressed), numeric: true },
+      { head: "rate", cell: (p) => shown(p.counts.reportsPer100, p.counts.reportsSuppressed ?? p.counts.suppressed, rate), numeric: true },
       { head: "campuses", cell: (p) => (p.campuses ?? []).map((c) => c.name).join(", ") },
     ], partners.partners, { id: "partners-table", "data-count": String(partners.partners.length) }),
     h("details", { class: "rule" }, h("summary", {}, t("rule")), h("p", {}, partners.rule)),
@@ -108,8 +108,8 @@ export async function renderInstitution(ctx: ViewContext): Promise<void> {
       { head: "region", cell: (c) => `${c.name} (${c.code})` },
       { head: "students", cell: (c) => shown(c.counts.students, c.counts.suppressed), numeric: true },
       { head: "share", cell: (c) => shown(c.share, c.counts.suppressed, percent), numeric: true },
-      { head: "reports", cell: (c) => shown(c.counts.absenceReports, c.counts.suppressed), numeric: true },
-      { head: "rate", cell: (c) => shown(c.counts.reportsPer100, c.counts.suppressed, rate), numeric: true },
+      { head: "reports", cell: (c) => shown(c.counts.absenceReports, c.counts.reportsSuppressed ?? c.counts.suppressed), numeric: true },
+      { head: "rate", cell: (c) => shown(c.counts.reportsPer100, c.counts.reportsSuppressed ?? c.counts.suppressed, rate), numeric: true },
     ], [...cells.values()].filter((c) => !partnerCodes.has(c.code)), { id: "regions-table" }),
   );
 }

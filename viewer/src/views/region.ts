@@ -63,8 +63,8 @@ export async function renderRegion(ctx: ViewContext): Promise<void> {
     { head: caption, cell: (r) => `${r.name} (${r.code})` },
     { head: "students", cell: (r) => shown(r.counts.students, r.counts.suppressed), numeric: true },
     { head: "share", cell: (r) => shown(r.share, r.counts.suppressed, percent), numeric: true },
-    { head: "reports", cell: (r) => shown(r.counts.absenceReports, r.counts.suppressed), numeric: true },
-    { head: "rate", cell: (r) => shown(r.counts.reportsPer100, r.counts.suppressed, rate), numeric: true },
+    { head: "reports", cell: (r) => shown(r.counts.absenceReports, r.counts.reportsSuppressed ?? r.counts.suppressed), numeric: true },
+    { head: "rate", cell: (r) => shown(r.counts.reportsPer100, r.counts.reportsSuppressed ?? r.counts.suppressed, rate), numeric: true },
   ], rows, { id, "data-count": String(rows.length) });
 
   panel.append(...[
@@ -74,7 +74,7 @@ export async function renderRegion(ctx: ViewContext): Promise<void> {
         answer.contactMunicipality.assumed ? h("abbr", { title: t("assumedHint") }, ` (${t("assumed")})`) : "")
       : null,
     h("p", {}, `${t("students")}: `, shown(answer.total.students, answer.total.suppressed), ` · ${t("rate")}: `,
-      shown(answer.total.reportsPer100, answer.total.suppressed, rate)),
+      shown(answer.total.reportsPer100, answer.total.reportsSuppressed ?? answer.total.suppressed, rate)),
     h("p", {}, h("a", { href: apiUrl(`/packs/rmc-regions/${code}`, { ...selection, lang: state.lang }), id: "pack-link" }, t("pack"))),
     h("h3", {}, t("tables")),
     h("p", { class: "hint" }, t("tablesHint")),

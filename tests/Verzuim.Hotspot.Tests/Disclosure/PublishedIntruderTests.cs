@@ -1,0 +1,187 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Verzuim.Hotspot.Api.Counts;
+using Verzuim.Hotspot.Api.Disclosure;
+using Verzuim.Hotspot.Api.Geography;
+using Verzuim.Hotspot.Tests.Counts;
+using Verzuim.Hotspot.Tests.Infrastructure;
+using T = Verzuim.Hotspot.Api.Disclosure.DisclosureTables;
+
+namespace Verzuim.Hotspot.Tests.Disclosure;
+
+/// <summary>
+/// The intruder, at the API: it reads everything the public API publishes from one school year's counts
+/// (<see cref="PublishedOutputs"/>), lays it onto the linked tables, and tries differencing and LP bounds over all of
+/// them at once (<see cref="IntruderAudit"/>). No small count may come out narrower than the minimum count. It also
+/// checks that no published statistic is of a unit whose counts are hidden, so none can be inverted.
+/// </summary>
+[Collection(CountsCollection.Name)]
+public sealed class PublishedIntruderTests(PostGisFixture postGis, ApiFactory api) : IClassFixture<ApiFactory>, IAsyncLifetime
+{
+    private const string HandMadeYear = "2044-2045";
+    private const int MinimumCount = 5;
+    private readonly HttpClient _client = api.CreateClient();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        await CountsTestData.DeleteSchoolYearsAsync(postGis, HandMadeYear);
+        var importer = new CountsImporter(postGis.DataSource, Options.Create(new GeographyOptions()));
+        await importer.ImportAsync(CountsTestData.Stream(CountsTestData.Csv(await ManySmallCellsAsync(seed: 4242))), "many small cells",
+            synthetic: true, null, Ct);
+        await Protections.EnsureAsync(postGis, HandMadeYear);
+    }
+
+    public async ValueTask DisposeAsync() => await CountsTestData.DeleteSchoolYearsAsync(postGis, HandMadeYear);
+
+    [Fact]
+    public async Task The_Intruder_Pins_No_Small_Count_Of_A_Set_Full_Of_Them()
+    {
+        var (audit, outputs) = await AuditAsync(HandMadeYear);
+
+        Assert.True(audit.Passed, string.Join("; ", audit.Findings.Take(5)));
+        Assert.True(audit.Checked > 150, $"only {audit.Checked} small counts: not the set meant");
+        Assert.True(outputs.Numbers > 1000, $"only {outputs.Numbers} published numbers read");
+    }
+
+    [Fact]
+    public async Task The_Intruder_Pins_No_Small_Count_Of_The_National_Set()
+    {
+        await postGis.National.EnsureLoadedAsync();
+
+        var (audit, _) = await AuditAsync(NationalSyntheticData.Latest);
+
+        Assert.True(audit.Passed, string.Join("; ", audit.Findings.Take(5)));
+        Assert.True(audit.Checked > 10_000, $"only {audit.Checked} small counts checked");
+    }
+
+    [Fact]
+    public async Task The_Audit_Fails_When_The_Cells_That_Hide_A_Small_Count_Are_Published()
+    {
+        // The same path must be able to fail: take the published mask, and publish besides every other cell of one
+        // band equation (all = under18 + 18plus) around a small count. The count then follows by subtraction, as in
+        // the issue's simplest case (all = 8 and 18plus = 5 shown, under18 = 3 hidden).
+        var tables = await LinkedTablesBuilder.LoadAsync(postGis.DataSource, PostGisFixture.Year, HandMadeYear, Ct);
+        var mask = (await PublishedOutputs.FetchAsync(_client, HandMadeYear, Ct)).MaskOver(tables, MinimumCount);
+        var (small, equation) = Enumerable.Range(0, tables.Count)
+            .Where(c => mask.IsPrimary(c, Measure.Students))
+            .SelectMany(c => tables.EquationsOf(c).Select(e => (Cell: c, Equation: tables.Equations[e])))
+            .First(x => x.Equation.IsBand && x.Equation.Parts.Append(x.Equation.Total).All(c => c == x.Cell || !mask.IsPrimary(c, Measure.Students)));
+        var revealed = equation.Parts.Append(equation.Total).Where(c => c != small).ToHashSet();
+
+        var leaked = new DisclosureMask(tables, MinimumCount);
+        for (var c = 0; c < tables.Count; c++)
+        {
+            foreach (var measure in new[] { Measure.Students, Measure.Reports })
+            {
+                if (mask.IsHidden(c, measure) && !revealed.Contains(c))
+                {
+                    leaked.HideOnly(c, measure);
+                }
+            }
+        }
+        var audit = IntruderAudit.Run(leaked);
+
+        Assert.False(audit.Passed);
+        Assert.Contains(audit.Findings, f => f.Cell == tables.Keys[small] && f.Measure == Measure.Students);
+    }
+
+    [Theory]
+    [InlineData(HandMadeYear, 3)]
+    [InlineData(NationalSyntheticData.Latest, 1000)]
+    public async Task No_Statistic_Is_Published_Of_A_Unit_Whose_Counts_Are_Hidden(string schoolYear, int atLeast)
+    {
+        if (schoolYear == NationalSyntheticData.Latest)
+        {
+            await postGis.National.EnsureLoadedAsync();
+        }
+        var tables = await LinkedTablesBuilder.LoadAsync(postGis.DataSource, PostGisFixture.Year, schoolYear, Ct);
+        var mask = (await PublishedOutputs.FetchAsync(_client, schoolYear, Ct)).MaskOver(tables, MinimumCount);
+        bool Shown(CellKey key) => tables.TryFind(key, out var c) && !mask.IsHidden(c, Measure.Reports);
+
+        var listed = 0;
+        foreach (var (level, key) in new (string, Func<JsonElement, CellKey>)[]
+        {
+            ("cell", u => new(T.InstitutionFlows, AgeBands.All, u.GetProperty("rmcCode").GetString()!, u.GetProperty("brin").GetString()!)),
+            ("campus", u => new(T.Campus, AgeBands.All, "", u.GetProperty("brinVest").GetString()!)),
+            ("institution", u => new(T.Institution, AgeBands.All, "", u.GetProperty("brin").GetString()!)),
+        })
+        {
+            using var response = await _client.GetAsync($"/outliers?level={level}&schoolYear={schoolYear}", Ct);
+            if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+                continue; // fewer than two units shown: nothing is analysed, so nothing is published
+            }
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+            foreach (var unit in body.GetProperty("items").EnumerateArray())
+            {
+                listed++;
+                Assert.True(Shown(key(unit)), $"/outliers?level={level} publishes a statistic of {key(unit)}, whose counts are hidden");
+            }
+        }
+        foreach (var level in new[] { "municipality", "pc4" })
+        {
+            var body = await _client.GetFromJsonAsync<JsonElement>($"/hotspots?level={level}&schoolYear={schoolYear}&permutations=0", Ct);
+            foreach (var feature in body.GetProperty("features").EnumerateArray())
+            {
+                var properties = feature.GetProperty("properties");
+                if (properties.GetProperty("z").ValueKind == JsonValueKind.Number)
+                {
+                    listed++;
+                    var id = feature.GetProperty("id").GetString()!;
+                    var cell = new CellKey(level == "pc4" ? T.Pc4 : T.Municipality, AgeBands.All, id, "");
+                    Assert.True(Shown(cell), $"/hotspots?level={level} publishes a statistic of {id}, whose counts are hidden");
+                }
+            }
+        }
+        Assert.True(listed >= atLeast, $"only {listed} statistics published: the check saw too little");
+    }
+
+    private async Task<(AuditReport Audit, PublishedOutputs Outputs)> AuditAsync(string schoolYear)
+    {
+        var tables = await LinkedTablesBuilder.LoadAsync(postGis.DataSource, PostGisFixture.Year, schoolYear, Ct);
+        var outputs = await PublishedOutputs.FetchAsync(_client, schoolYear, Ct);
+        return (IntruderAudit.Run(outputs.MaskOver(tables, MinimumCount)), outputs);
+    }
+
+    /// <summary>
+    /// Six regions, two municipalities each, two postcodes each; four institutions with two campuses each; both age
+    /// bands; sparse counts of 0 to 8 students, drawn with a seed of its own: most counts and many of their sums are small.
+    /// </summary>
+    private async Task<List<CountsTestData.Row>> ManySmallCellsAsync(int seed)
+    {
+        await using var db = postGis.CreateDbContext();
+        var pc4s = await db.Database.SqlQuery<string>($"""
+            with ranked as (
+                select p.code, p.municipality_code, m.rmc_code,
+                       row_number() over (partition by p.municipality_code order by p.code) as in_municipality,
+                       dense_rank() over (partition by m.rmc_code order by p.municipality_code) as in_region,
+                       dense_rank() over (order by m.rmc_code) as region
+                from pc4_areas p join municipalities m on m.classification_year = p.classification_year and m.code = p.municipality_code
+                where p.classification_year = 2025)
+            select code as "Value" from ranked where in_municipality <= 2 and in_region <= 2 and region <= 6 order by code
+            """).ToListAsync(Ct);
+        var campuses = (await db.Campuses.OrderBy(c => c.BrinVest).Select(c => new { c.Brin, c.BrinVest }).ToListAsync(Ct))
+            .GroupBy(c => c.Brin).Where(g => g.Count() >= 2).Take(4).SelectMany(g => g.Take(2).Select(c => c.BrinVest)).ToList();
+        var random = new Random(seed);
+        var rows = new List<CountsTestData.Row>();
+        foreach (var pc4 in pc4s)
+        {
+            foreach (var campus in campuses)
+            {
+                foreach (var band in new[] { AgeBands.Under18, AgeBands.EighteenPlus })
+                {
+                    // Sparse: six in ten counts are zero, the rest 1 to 8, so sums over campuses or postcodes stay small too.
+                    var students = random.Next(10) < 6 ? 0 : random.Next(1, 9);
+                    if (students > 0)
+                    {
+                        rows.Add(new CountsTestData.Row(HandMadeYear, campus, pc4, band, students, random.Next(0, (students / 2) + 1)));
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+}
