@@ -12,7 +12,11 @@ internal sealed record ImportCommand(string Verb, IReadOnlyDictionary<string, st
                                                load the bundled geography of one classification year
           setup [--geodata DIR] [--work DIR] [--no-synthetic]
                                                migrate, then load what an empty database lacks: the geography, and the
-                                               synthetic national counts when no counts exist (scripts/run does this)
+                                               synthetic national counts when no counts exist, and protect every school
+                                               year (scripts/run does this)
+          protect [--school-year YEAR] [--export DIR]
+                                               compute (or load) the disclosure protection of every school year; with
+                                               --export also write it as a shipped protection file
           import-counts FILE [--dataset LABEL] [--synthetic]
                                                import a counts CSV (all-or-nothing; replaces the school years it holds)
           generate-synthetic [--parameters FILE] [--geodata DIR] --out FILE
@@ -26,7 +30,7 @@ internal sealed record ImportCommand(string Verb, IReadOnlyDictionary<string, st
         The database is ConnectionStrings__Hotspot from the environment.
         """;
 
-    private static readonly string[] Verbs = ["migrate", "load-geodata", "setup", "import-counts", "generate-synthetic", "keys"];
+    private static readonly string[] Verbs = ["migrate", "load-geodata", "setup", "protect", "import-counts", "generate-synthetic", "keys"];
 
     public string? Option(string name) => Options.TryGetValue(name, out var value) ? value : null;
 

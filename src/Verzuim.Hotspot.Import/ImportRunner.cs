@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Verzuim.Hotspot.Api.Access;
 using Verzuim.Hotspot.Api.Counts;
 using Verzuim.Hotspot.Api.Data;
+using Verzuim.Hotspot.Api.Disclosure;
 using Verzuim.Hotspot.Api.Geography;
 using Verzuim.Hotspot.Api.Import;
 using Verzuim.Hotspot.Api.Import.Synthetic;
@@ -15,8 +16,11 @@ namespace Verzuim.Hotspot.Import;
 
 internal static class ImportServiceCollectionExtensions
 {
-    public static IServiceCollection AddImportCommands(this IServiceCollection services) =>
-        services.AddHotspotImporters().AddSingleton<ImportRunner>();
+    public static IServiceCollection AddImportCommands(this IServiceCollection services)
+    {
+        services.AddOptions<DisclosureOptions>().BindConfiguration(DisclosureOptions.Section).ValidateDataAnnotations();
+        return services.AddHotspotImporters().AddSingleton<ProtectionStore>().AddSingleton<ImportRunner>();
+    }
 }
 
 internal sealed class ImportRunner(IServiceProvider services, IOptions<GeographyOptions> geography, ILogger<ImportRunner> logger)
@@ -41,7 +45,10 @@ internal sealed class ImportRunner(IServiceProvider services, IOptions<Geography
                     {
                         await LoadSyntheticIfNoCountsAsync(command, ct);
                     }
-                    return 0;
+                    return await ProtectAsync(command, ct);
+                case "protect":
+                    await MigrateAsync(ct);
+                    return await ProtectAsync(command, ct);
                 case "import-counts":
                     return await ImportCountsAsync(command, ct);
                 case "generate-synthetic":
@@ -102,6 +109,39 @@ internal sealed class ImportRunner(IServiceProvider services, IOptions<Geography
         var summary = await scope.ServiceProvider.GetRequiredService<SyntheticCountsLoader>().LoadAsync(
             GeodataFolder(command), SyntheticParameters.Load(parametersFile), parametersFile, work, null, ct);
         LogSummary(summary);
+    }
+
+    /// <summary>
+    /// Computes (or loads) the disclosure protection of every school year, or of --school-year, as the service would on
+    /// its first request; --export DIR also writes each as a shipped protection file (see ShippedProtection).
+    /// </summary>
+    private async Task<int> ProtectAsync(ImportCommand command, CancellationToken ct)
+    {
+        var store = services.GetRequiredService<ProtectionStore>();
+        List<string> schoolYears;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            schoolYears = command.Option("school-year") is { } one
+                ? [one]
+                : await scope.ServiceProvider.GetRequiredService<HotspotDbContext>().SchoolYearDatasets.OrderBy(d => d.SchoolYear)
+                    .Select(d => d.SchoolYear).ToListAsync(ct);
+        }
+        foreach (var schoolYear in schoolYears)
+        {
+            var clock = Stopwatch.StartNew();
+            if (await store.EnsureAsync(schoolYear, geography.Value.ClassificationYear, ct) is not { } mask)
+            {
+                logger.LogError("No counts for school year {SchoolYear}", schoolYear);
+                return 1;
+            }
+            logger.LogInformation("School year {SchoolYear} protected: {Hidden} cells hidden, {Seconds:F1} s", schoolYear, mask.HiddenCells,
+                clock.Elapsed.TotalSeconds);
+            if (command.Option("export") is { } folder)
+            {
+                logger.LogInformation("Written {Path}", ShippedProtection.Write(folder, mask));
+            }
+        }
+        return 0;
     }
 
     /// <summary>keys create|list|revoke: the same commands as /admin/keys, for a server without HTTP access.</summary>

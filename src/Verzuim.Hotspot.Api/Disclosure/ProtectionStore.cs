@@ -10,9 +10,11 @@ namespace Verzuim.Hotspot.Api.Disclosure;
 /// processes (an advisory lock): the others wait for it and load what it stored. Computing takes minutes on a national
 /// set, so it starts when an import commits and when the service starts (<see cref="ProtectionWarmer"/>); a request
 /// that finds it still running waits a few seconds, then gets 503 with Retry-After (<see cref="ProtectionPendingException"/>).
-/// Nothing is ever published from counts without their mask.
+/// Nothing is ever published from counts without their mask. A protection shipped with the bundled synthetic counts
+/// (<see cref="ShippedProtection"/>) replaces the computation for exactly the tables it was computed for.
 /// </summary>
-internal sealed partial class ProtectionStore(NpgsqlDataSource dataSource, IOptions<DisclosureOptions> options, ILogger<ProtectionStore> logger) : IDisposable
+internal sealed partial class ProtectionStore(NpgsqlDataSource dataSource, IOptions<DisclosureOptions> options, IOptions<GeographyOptions> geography,
+    ILogger<ProtectionStore> logger) : IDisposable
 {
     /// <summary>The key of a school year's counts as the caller's snapshot sees them: read it in the same transaction as the counts.</summary>
     public const string KeySql = """
@@ -134,14 +136,20 @@ internal sealed partial class ProtectionStore(NpgsqlDataSource dataSource, IOpti
     private static async Task<PublishedMask?> LoadAsync(NpgsqlConnection connection, MaskKey key)
     {
         await using var find = new NpgsqlCommand("""
-            select id from disclosure_masks
+            select id, fingerprint from disclosure_masks
             where school_year = @school_year and classification_year = @year and import_id = @import_id
               and geography_loaded_at = @loaded_at and minimum_count = @minimum_count
             """, connection);
         AddKey(find, key);
-        if (await find.ExecuteScalarAsync() is not long id)
+        long id;
+        string fingerprint;
+        await using (var found = await find.ExecuteReaderAsync())
         {
-            return null;
+            if (!await found.ReadAsync())
+            {
+                return null;
+            }
+            (id, fingerprint) = (found.GetInt64(0), found.GetString(1));
         }
         var hidden = new Dictionary<CellKey, HiddenMeasures>();
         await using var cells = new NpgsqlCommand(
@@ -153,7 +161,7 @@ internal sealed partial class ProtectionStore(NpgsqlDataSource dataSource, IOpti
             hidden[new CellKey(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3))] =
                 (reader.GetBoolean(4) ? HiddenMeasures.Students : HiddenMeasures.None) | (reader.GetBoolean(5) ? HiddenMeasures.Reports : HiddenMeasures.None);
         }
-        return new PublishedMask(key, hidden);
+        return new PublishedMask(key, hidden) { Fingerprint = fingerprint };
     }
 
     private async Task<PublishedMask> ComputeAsync(NpgsqlConnection connection, MaskKey key)
@@ -166,20 +174,28 @@ internal sealed partial class ProtectionStore(NpgsqlDataSource dataSource, IOpti
             throw new ProtectionPendingException(key.SchoolYear, 1);
         }
         var tables = await LinkedTablesBuilder.LoadAsync(connection, transaction, key.ClassificationYear, key.SchoolYear, CancellationToken.None);
-        var result = SecondarySuppression.Protect(tables, key.MinimumCount, TimeSpan.FromSeconds(options.Value.ProtectionTimeLimitSeconds));
-        var mask = PublishedMask.From(key, result.Mask);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var fingerprint = ShippedProtection.Fingerprint(tables, key.MinimumCount);
+        var shipped = ShippedProtection.TryLoad(ShippedFolder, key, fingerprint);
+        var result = shipped is null
+            ? SecondarySuppression.Protect(tables, key.MinimumCount, TimeSpan.FromSeconds(options.Value.ProtectionTimeLimitSeconds))
+            : null;
+        var mask = shipped ?? PublishedMask.From(key, result!.Mask, fingerprint);
 
         await using (var insert = new NpgsqlCommand("""
             delete from disclosure_masks where school_year = @school_year and classification_year = @year;
-            insert into disclosure_masks (school_year, classification_year, import_id, geography_loaded_at, minimum_count, seconds, small_counts, fallbacks)
-            values (@school_year, @year, @import_id, @loaded_at, @minimum_count, @seconds, @small_counts, @fallbacks)
+            insert into disclosure_masks (school_year, classification_year, import_id, geography_loaded_at, minimum_count, seconds, small_counts,
+                fallbacks, fingerprint)
+            values (@school_year, @year, @import_id, @loaded_at, @minimum_count, @seconds, @small_counts, @fallbacks, @fingerprint)
             returning id
             """, connection, transaction))
         {
             AddKey(insert, key);
-            insert.Parameters.AddWithValue("seconds", result.Elapsed.TotalSeconds);
-            insert.Parameters.AddWithValue("small_counts", result.Targets);
-            insert.Parameters.AddWithValue("fallbacks", result.Fallbacks);
+            insert.Parameters.AddWithValue("seconds", clock.Elapsed.TotalSeconds);
+            insert.Parameters.AddWithValue("small_counts", result?.Targets ?? Enumerable.Range(0, tables.Count)
+                .Count(c => IsSmall(tables.Students(c), key.MinimumCount) || IsSmall(tables.Reports(c), key.MinimumCount)));
+            insert.Parameters.AddWithValue("fallbacks", result?.Fallbacks ?? 0);
+            insert.Parameters.AddWithValue("fingerprint", fingerprint);
             var id = (long)(await insert.ExecuteScalarAsync())!;
             await using var copy = await connection.BeginBinaryImportAsync(
                 "copy disclosure_hidden_cells (mask_id, table_name, band, row_id, column_id, students, reports) from stdin (format binary)");
@@ -197,10 +213,15 @@ internal sealed partial class ProtectionStore(NpgsqlDataSource dataSource, IOpti
             await copy.CompleteAsync();
         }
         await transaction.CommitAsync();
-        LogProtected(logger, key.SchoolYear, key.ClassificationYear, tables.Count, result.Targets, mask.HiddenCells,
-            result.Elapsed.TotalSeconds, result.Fallbacks);
+        LogProtected(logger, key.SchoolYear, key.ClassificationYear, tables.Count, mask.HiddenCells, clock.Elapsed.TotalSeconds,
+            result?.Fallbacks ?? 0, shipped is null ? "computed" : "shipped with the bundled data");
         return mask;
     }
+
+    private static bool IsSmall(long count, int minimumCount) => count > 0 && count < minimumCount;
+
+    /// <summary>Where protections shipped with the bundled synthetic counts are (<see cref="ShippedProtection"/>).</summary>
+    public string ShippedFolder => Path.Combine(geography.Value.GeodataPath, "synthetic", "protection");
 
     private static void AddKey(NpgsqlCommand command, MaskKey key)
     {
@@ -226,6 +247,6 @@ internal sealed partial class ProtectionStore(NpgsqlDataSource dataSource, IOpti
     }
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Protected school year {SchoolYear} (geography {Year}): {Cells} cells, {SmallCounts} small counts, {Hidden} cells hidden, {Seconds:F1} s, {Fallbacks} fallbacks")]
-    private static partial void LogProtected(ILogger logger, string schoolYear, int year, int cells, int smallCounts, int hidden, double seconds, int fallbacks);
+        Message = "Protected school year {SchoolYear} (geography {Year}): {Cells} cells, {Hidden} hidden, {Seconds:F1} s, {Fallbacks} fallbacks ({Source})")]
+    private static partial void LogProtected(ILogger logger, string schoolYear, int year, int cells, int hidden, double seconds, int fallbacks, string source);
 }

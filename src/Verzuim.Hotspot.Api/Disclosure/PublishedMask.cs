@@ -17,6 +17,9 @@ internal sealed class PublishedMask(MaskKey key, IReadOnlyDictionary<CellKey, Hi
 
     public int HiddenCells => hidden.Count;
 
+    /// <summary>The fingerprint of the linked tables it protects (<see cref="ShippedProtection.Fingerprint"/>).</summary>
+    public string? Fingerprint { get; init; }
+
     /// <summary>The cell's students are hidden; its reports then are too.</summary>
     public bool StudentsHidden(CellKey cell) => hidden.TryGetValue(cell, out var h) && h.HasFlag(HiddenMeasures.Students);
 
@@ -25,7 +28,7 @@ internal sealed class PublishedMask(MaskKey key, IReadOnlyDictionary<CellKey, Hi
 
     public IEnumerable<KeyValuePair<CellKey, HiddenMeasures>> Hidden => hidden;
 
-    public static PublishedMask From(MaskKey key, DisclosureMask mask)
+    public static PublishedMask From(MaskKey key, DisclosureMask mask, string fingerprint)
     {
         var hidden = new Dictionary<CellKey, HiddenMeasures>();
         for (var c = 0; c < mask.Tables.Count; c++)
@@ -37,7 +40,7 @@ internal sealed class PublishedMask(MaskKey key, IReadOnlyDictionary<CellKey, Hi
                 hidden[mask.Tables.Keys[c]] = h;
             }
         }
-        return new PublishedMask(key, hidden);
+        return new PublishedMask(key, hidden) { Fingerprint = fingerprint };
     }
 }
 

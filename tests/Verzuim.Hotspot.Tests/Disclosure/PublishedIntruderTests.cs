@@ -46,12 +46,14 @@ public sealed class PublishedIntruderTests(PostGisFixture postGis, ApiFactory ap
         Assert.True(outputs.Numbers > 1000, $"only {outputs.Numbers} published numbers read");
     }
 
-    [Fact]
-    public async Task The_Intruder_Pins_No_Small_Count_Of_The_National_Set()
+    [Theory]
+    [InlineData(NationalSyntheticData.Latest)]
+    [InlineData(NationalSyntheticData.Previous)]
+    public async Task The_Intruder_Pins_No_Small_Count_Of_The_National_Set(string schoolYear)
     {
         await postGis.National.EnsureLoadedAsync();
 
-        var (audit, _) = await AuditAsync(NationalSyntheticData.Latest);
+        var (audit, _) = await AuditAsync(schoolYear);
 
         Assert.True(audit.Passed, string.Join("; ", audit.Findings.Take(5)));
         Assert.True(audit.Checked > 10_000, $"only {audit.Checked} small counts checked");

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Verzuim.Hotspot.Api.Disclosure;
+using Verzuim.Hotspot.Api.Geography;
 
 namespace Verzuim.Hotspot.Tests.Infrastructure;
 
@@ -12,7 +13,8 @@ internal static class Protections
 {
     public static async Task EnsureAsync(PostGisFixture postGis, params string[] schoolYears)
     {
-        using var store = new ProtectionStore(postGis.DataSource, Options.Create(new DisclosureOptions()), NullLogger<ProtectionStore>.Instance);
+        using var store = new ProtectionStore(postGis.DataSource, Options.Create(new DisclosureOptions()),
+            Options.Create(new GeographyOptions { GeodataPath = RepositoryPaths.Geodata }), NullLogger<ProtectionStore>.Instance);
         foreach (var schoolYear in schoolYears)
         {
             await store.EnsureAsync(schoolYear, PostGisFixture.Year, CancellationToken.None);

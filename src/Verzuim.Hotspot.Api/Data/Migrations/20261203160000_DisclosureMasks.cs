@@ -25,6 +25,7 @@ namespace Verzuim.Hotspot.Api.Data.Migrations
                     seconds double precision not null,
                     small_counts integer not null,
                     fallbacks integer not null,
+                    fingerprint text not null,
                     constraint uq_disclosure_masks_key unique (school_year, classification_year, import_id, geography_loaded_at, minimum_count)
                 );
                 create table disclosure_hidden_cells (
