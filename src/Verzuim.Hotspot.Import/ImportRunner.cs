@@ -19,7 +19,7 @@ internal static class ImportServiceCollectionExtensions
     public static IServiceCollection AddImportCommands(this IServiceCollection services)
     {
         services.AddOptions<DisclosureOptions>().BindConfiguration(DisclosureOptions.Section).ValidateDataAnnotations();
-        return services.AddHotspotImporters().AddSingleton<ProtectionStore>().AddSingleton<ImportRunner>();
+        return services.AddHotspotImporters().AddSingleton<ImportRunner>();
     }
 }
 
@@ -117,7 +117,9 @@ internal sealed class ImportRunner(IServiceProvider services, IOptions<Geography
     /// </summary>
     private async Task<int> ProtectAsync(ImportCommand command, CancellationToken ct)
     {
-        var store = services.GetRequiredService<ProtectionStore>();
+        // The shipped protections are in the geodata folder this command names (--geodata), not the configured one.
+        using var store = ActivatorUtilities.CreateInstance<ProtectionStore>(services,
+            Options.Create(new GeographyOptions { GeodataPath = GeodataFolder(command), ClassificationYear = geography.Value.ClassificationYear }));
         List<string> schoolYears;
         await using (var scope = services.CreateAsyncScope())
         {

@@ -29,56 +29,69 @@ internal static class IntruderAudit
         var pinned = findings.Select(f => (Cell: Find(tables, f.Cell), f.Measure)).ToHashSet();
 
         // LP bounds over everything published: first a few LPs per group of linked hidden cells that lift many small
-        // counts at once, then a bound of its own for each count they did not lift.
+        // counts at once, then a bound of its own for each count they did not lift. The two measures share no
+        // equation, so each is attacked on a core of its own.
         var byStudents = Neighbourhood.ByStudents(tables);
-        var (checkedCount, escalated) = (0, 0);
-        foreach (var measure in measures)
+        var attacks = measures.Select(measure => Task.Run(() => Attack(mask, measure, pinned, byStudents))).ToArray();
+        Task.WaitAll(attacks);
+        foreach (var attack in attacks)
         {
-            double Anchor(int c) => tables.Value(c, measure);
-            bool Hidden(int c) => mask.IsHidden(c, measure);
-            foreach (var component in Neighbourhood.HiddenComponents(tables, Hidden))
-            {
-                var targets = component.Where(c => mask.NeedsProtection(c, measure) && !pinned.Contains((c, measure))).ToHashSet();
-                checkedCount += targets.Count;
-                // Each round lifts what the last could not; stop when a round adds little.
-                for (var round = 0; round < MaxRounds && targets.Count > 0; round++)
-                {
-                    var before = targets.Count;
-                    targets.ExceptWith(DisclosureLp.Lifted(tables, component, targets, mask.MinimumCount, measure, BatchMilliseconds));
-                    if (before - targets.Count < Math.Max(1, before / 50))
-                    {
-                        break;
-                    }
-                }
-                foreach (var cell in targets)
-                {
-                    // Its own lift, near it, then over its whole group: the max alone proves a wide interval (the true
-                    // value is feasible, so min <= value). Only a count that stays pinned gets both bounds.
-                    var near = Neighbourhood.Around(tables, cell, 12, Hidden, Hidden, byStudents);
-                    if (DisclosureLp.Lifted(tables, near, [cell], mask.MinimumCount, measure, BatchMilliseconds).Count == 1)
-                    {
-                        continue;
-                    }
-                    escalated++;
-                    if (DisclosureLp.Lifted(tables, component, [cell], mask.MinimumCount, measure, BatchMilliseconds).Count == 1)
-                    {
-                        continue;
-                    }
-                    // An LP that does not solve proves nothing, so it counts against the protection.
-                    var (lower, upper, attack) = DisclosureLp.Bounds(tables, component, cell, Anchor) is { } bounds
-                        ? (bounds.Min, bounds.Max, "LP bounds")
-                        : (double.NaN, double.NaN, "LP bounds (did not solve: counted as pinned)");
-                    if (!(upper - lower >= mask.MinimumCount - Tolerance))
-                    {
-                        findings.Add(new AuditFinding(tables.Keys[cell], measure, tables.Value(cell, measure), lower, upper, attack));
-                    }
-                }
-            }
+            findings.AddRange(attack.Result.Findings);
         }
+        var (checkedCount, escalated) = (attacks.Sum(a => a.Result.Checked), attacks.Sum(a => a.Result.Escalated));
         return new AuditReport(findings, checkedCount + pinned.Count, escalated);
     }
 
     /// <summary>The first attack alone, quick on any size: every published equation with exactly one hidden cell.</summary>
+    private static (List<AuditFinding> Findings, int Checked, int Escalated) Attack(DisclosureMask mask, Measure measure,
+        HashSet<(int Cell, Measure Measure)> pinned, int[][] byStudents)
+    {
+        var tables = mask.Tables;
+        var findings = new List<AuditFinding>();
+        var (checkedCount, escalated) = (0, 0);
+        double Anchor(int c) => tables.Value(c, measure);
+        bool Hidden(int c) => mask.IsHidden(c, measure);
+        foreach (var component in Neighbourhood.HiddenComponents(tables, Hidden))
+        {
+            var targets = component.Where(c => mask.NeedsProtection(c, measure) && !pinned.Contains((c, measure))).ToHashSet();
+            checkedCount += targets.Count;
+            // Each round lifts what the last could not; stop when a round adds little.
+            for (var round = 0; round < MaxRounds && targets.Count > 0; round++)
+            {
+                var before = targets.Count;
+                targets.ExceptWith(DisclosureLp.Lifted(tables, component, targets, mask.MinimumCount, measure, BatchMilliseconds));
+                if (before - targets.Count < Math.Max(1, before / 50))
+                {
+                    break;
+                }
+            }
+            foreach (var cell in targets)
+            {
+                // Its own lift, near it, then over its whole group: the max alone proves a wide interval (the true
+                // value is feasible, so min <= value). Only a count that stays pinned gets both bounds.
+                var near = Neighbourhood.Around(tables, cell, 12, Hidden, Hidden, byStudents);
+                if (DisclosureLp.Lifted(tables, near, [cell], mask.MinimumCount, measure, BatchMilliseconds).Count == 1)
+                {
+                    continue;
+                }
+                escalated++;
+                if (DisclosureLp.Lifted(tables, component, [cell], mask.MinimumCount, measure, BatchMilliseconds).Count == 1)
+                {
+                    continue;
+                }
+                // An LP that does not solve proves nothing, so it counts against the protection.
+                var (lower, upper, attack) = DisclosureLp.Bounds(tables, component, cell, Anchor) is { } bounds
+                    ? (bounds.Min, bounds.Max, "LP bounds")
+                    : (double.NaN, double.NaN, "LP bounds (did not solve: counted as pinned)");
+                if (!(upper - lower >= mask.MinimumCount - Tolerance))
+                {
+                    findings.Add(new AuditFinding(tables.Keys[cell], measure, tables.Value(cell, measure), lower, upper, attack));
+                }
+            }
+        }
+        return (findings, checkedCount, escalated);
+    }
+
     public static List<AuditFinding> Differencing(DisclosureMask mask)
     {
         var tables = mask.Tables;

@@ -59,6 +59,12 @@ internal static class OutliersApi
         // National rate per age band, over every student (unplaced residents included).
         var national = rows.GroupBy(r => r.AgeBand, StringComparer.Ordinal).ToDictionary(g => g.Key,
             g => (double)g.Sum(r => r.Reports) / g.Sum(r => r.Students), StringComparer.Ordinal);
+        // The national rate of a band is published with the analysis and every expected count rests on it: where the
+        // national total itself is hidden (a rare protection of a small set), its ratio would betray it.
+        if (national.Keys.FirstOrDefault(b => policy.HidesReports(mask, new CellKey(DisclosureTables.National, b, "", ""))) is { } hiddenBand)
+        {
+            return ProblemDetailsExtensions.NotFound($"The national total of {scope.SchoolYear} ({hiddenBand}) is suppressed, so no funnel plot is published.");
+        }
         var units = new Dictionary<string, Unit>(StringComparer.Ordinal);
         foreach (var r in rows)
         {

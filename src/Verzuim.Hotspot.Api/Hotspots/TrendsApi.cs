@@ -102,6 +102,11 @@ internal static class TrendsApi
             return ProblemDetailsExtensions.NotFound("No students or reports in one of the two school years.");
         }
 
+        // The national rates are published: where a year's national total is hidden, its ratio would betray it.
+        if (masks.Any(m => policy.HidesReports(m, new CellKey(DisclosureTables.National, band.Name(), "", ""))))
+        {
+            return ProblemDetailsExtensions.NotFound("A national total of the two school years is suppressed, so no trend is published.");
+        }
         var nationalFrom = (double)national.ReportsFrom / national.StudentsFrom;
         var nationalTo = (double)national.ReportsTo / national.StudentsTo;
         var nationalRatio = nationalTo / nationalFrom;

@@ -211,6 +211,17 @@ public sealed class FlowsHandMadeTests(PostGisFixture postGis, ApiFactory api) :
     }
 
     [Fact]
+    public async Task A_Hidden_National_Total_Publishes_No_National_Rate()
+    {
+        // The 18plus national total is hidden here (see the summary). A funnel plot publishes the national rate, and that
+        // ratio of two hidden totals is one more equation for an intruder, so none is published.
+        var response = await _client.GetAsync($"/outliers?level=institution&schoolYear={Year}&ageBand=18plus", Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("national total", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_Unplaced_Row_Holds_Unplaced_And_Unknown_Postcodes_Before_Suppression()
     {
         // Arrange
