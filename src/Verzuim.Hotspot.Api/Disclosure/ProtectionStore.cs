@@ -141,6 +141,25 @@ internal sealed partial class ProtectionStore(NpgsqlDataSource dataSource, IOpti
               and geography_loaded_at = @loaded_at and minimum_count = @minimum_count
             """, connection);
         AddKey(find, key);
+        return await ReadAsync(find, connection, null, key);
+    }
+
+    /// <summary>
+    /// A stored protection of tables with this fingerprint (the same counts imported again): reusing it means the same
+    /// counts are never published under two masks, which an intruder could combine.
+    /// </summary>
+    private static async Task<PublishedMask?> LoadSameTablesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, MaskKey key,
+        string fingerprint)
+    {
+        await using var find = new NpgsqlCommand(
+            "select id, fingerprint from disclosure_masks where fingerprint = @fingerprint order by computed_at desc limit 1", connection, transaction);
+        find.Parameters.AddWithValue("fingerprint", fingerprint);
+        return await ReadAsync(find, connection, transaction, key);
+    }
+
+    /// <summary>The hidden cells of the mask that <paramref name="find"/> selects (id, fingerprint), under <paramref name="key"/>.</summary>
+    private static async Task<PublishedMask?> ReadAsync(NpgsqlCommand find, NpgsqlConnection connection, NpgsqlTransaction? transaction, MaskKey key)
+    {
         long id;
         string fingerprint;
         await using (var found = await find.ExecuteReaderAsync())
@@ -153,7 +172,7 @@ internal sealed partial class ProtectionStore(NpgsqlDataSource dataSource, IOpti
         }
         var hidden = new Dictionary<CellKey, HiddenMeasures>();
         await using var cells = new NpgsqlCommand(
-            "select table_name, band, row_id, column_id, students, reports from disclosure_hidden_cells where mask_id = @id", connection);
+            "select table_name, band, row_id, column_id, students, reports from disclosure_hidden_cells where mask_id = @id", connection, transaction);
         cells.Parameters.AddWithValue("id", id);
         await using var reader = await cells.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -176,7 +195,7 @@ internal sealed partial class ProtectionStore(NpgsqlDataSource dataSource, IOpti
         var tables = await LinkedTablesBuilder.LoadAsync(connection, transaction, key.ClassificationYear, key.SchoolYear, CancellationToken.None);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var fingerprint = ShippedProtection.Fingerprint(tables, key.MinimumCount);
-        var shipped = ShippedProtection.TryLoad(ShippedFolder, key, fingerprint);
+        var shipped = await LoadSameTablesAsync(connection, transaction, key, fingerprint) ?? ShippedProtection.TryLoad(ShippedFolder, key, fingerprint);
         var result = shipped is null
             ? SecondarySuppression.Protect(tables, key.MinimumCount, TimeSpan.FromSeconds(options.Value.ProtectionTimeLimitSeconds))
             : null;
@@ -214,7 +233,7 @@ internal sealed partial class ProtectionStore(NpgsqlDataSource dataSource, IOpti
         }
         await transaction.CommitAsync();
         LogProtected(logger, key.SchoolYear, key.ClassificationYear, tables.Count, mask.HiddenCells, clock.Elapsed.TotalSeconds,
-            result?.Fallbacks ?? 0, shipped is null ? "computed" : "shipped with the bundled data");
+            result?.Fallbacks ?? 0, shipped is null ? "computed" : "the stored or shipped protection of the same tables");
         return mask;
     }
 
