@@ -28,6 +28,9 @@ public sealed class KilledImportTests(PostGisFixture postGis) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        // The data version is global: let the national set (imported on first use by classes outside this collection)
+        // be in before this test compares versions.
+        await postGis.National.EnsureLoadedAsync();
         _data = await CountsTestData.LoadAsync(postGis);
         await CountsTestData.DeleteSchoolYearsAsync(postGis, Year);
         _work = Directory.CreateTempSubdirectory("killed-import-").FullName;

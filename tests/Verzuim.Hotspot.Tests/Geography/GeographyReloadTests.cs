@@ -7,8 +7,10 @@ namespace Verzuim.Hotspot.Tests.Geography;
 
 /// <summary>
 /// Loads into a classification year of its own (a copy of the 2025 files named 2099), so the 2025 geography
-/// the other tests read is never touched.
+/// the other tests read is never touched. In the counts collection: a load bumps the one data version, which tests
+/// there compare.
 /// </summary>
+[Collection(CountsCollection.Name)]
 public sealed class GeographyReloadTests(PostGisFixture postGis) : IDisposable
 {
     private const int Year = 2099;
