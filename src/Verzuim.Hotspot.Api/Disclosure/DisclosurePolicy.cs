@@ -37,13 +37,6 @@ internal sealed class DisclosurePolicy(IOptions<DisclosureOptions> options, IHtt
     public bool IsSmall(long count) => Mode == DisclosureMode.Public && count > 0 && count < MinimumCount;
 
     /// <summary>
-    /// True when a unit's counts are hidden from this caller: one of them is small, and the unit is not of the caller's
-    /// own region (students living there) or institution, which it sees exactly.
-    /// </summary>
-    public bool Hides(long students, long reports, string? rmcCode = null, string? brin = null) =>
-        (IsSmall(students) || IsSmall(reports)) && !KnowsRegion(rmcCode) && !KnowsInstitution(brin);
-
-    /// <summary>
     /// True when the joint mask hides this cell's students (and so its reports) from this caller. Unrestricted callers
     /// see everything; a key sees its own region's or institution's counts exactly.
     /// </summary>

@@ -19,15 +19,6 @@ internal static class HotspotQueries
         return rows;
     }
 
-    public static async Task<(long Students, long Reports)> UnplacedCountsAsync(this NpgsqlDataSource dataSource, int year,
-        string schoolYear, string? ageBand, CancellationToken ct)
-    {
-        await using var command = CountsCommand(dataSource, HotspotsSql.UnplacedCounts, year, schoolYear, ageBand);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        return (reader.GetInt64(0), reader.GetInt64(1));
-    }
-
     public static async Task<List<CampusRegionCount>> CampusRegionCountsAsync(this NpgsqlDataSource dataSource, int year,
         string schoolYear, string? ageBand, CancellationToken ct)
     {

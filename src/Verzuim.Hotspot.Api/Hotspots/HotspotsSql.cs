@@ -85,20 +85,6 @@ internal static class HotspotsSql
         order by p.code
         """;
 
-    /// <summary>Students whose PC4 is unknown to the geography or has no municipality: reported, never an area.</summary>
-    public const string UnplacedCounts = """
-        with counts as (
-            select pc4, sum(students)::bigint as students, sum(absence_reports)::bigint as reports
-            from student_counts
-            where school_year = @school_year and (@age_band::text is null or age_band = @age_band)
-            group by pc4)
-        select coalesce(sum(c.students), 0)::bigint as students, coalesce(sum(c.reports), 0)::bigint as reports
-        from counts c
-        where not exists (
-            select 1 from pc4_areas p
-            where p.classification_year = @year and p.code = c.pc4 and p.municipality_code is not null)
-        """;
-
     /// <summary>WGS84 GeoJSON (6 decimals, about 0.1 m) of the simplified polygons, always MultiPolygon; null where an area has none.</summary>
     public const string MunicipalityGeoJson = """
         select code, ST_AsGeoJSON(ST_Multi(ST_Transform(ST_SimplifyPreserveTopology(geometry, @tolerance), 4326)), 6) as geojson
