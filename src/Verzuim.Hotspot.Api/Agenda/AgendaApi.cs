@@ -119,6 +119,11 @@ internal static class AgendaApi
             return resolved.Problem!;
         }
         var scope = resolved.Scope;
+        // An unknown region is answered at once, without building (or waiting for the protection of) the flows.
+        if (!await db.RmcRegions.AnyAsync(r => r.ClassificationYear == scope.ClassificationYear && r.Code == rmc, ct))
+        {
+            return ProblemDetailsExtensions.NotFound($"RMC region {rmc} does not exist in {scope.ClassificationYear}.");
+        }
         var institutions = await source.GetAsync(scope, FlowDimension.Institution, policy, ct);
         if (institutions.RowOf(rmc) is not { } i || institutions.Rows[i].Unplaced)
         {
