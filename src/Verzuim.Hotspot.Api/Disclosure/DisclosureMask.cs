@@ -39,6 +39,10 @@ internal sealed class DisclosureMask
 
     public bool IsSmall(long count) => count > 0 && count < MinimumCount;
 
+    /// <summary>How many counts (cell and measure) an intruder must not pin down: the targets of the protection.</summary>
+    public int SmallCounts => Enumerable.Range(0, Tables.Count)
+        .Sum(c => (NeedsProtection(c, Measure.Students) ? 1 : 0) + (NeedsProtection(c, Measure.Reports) ? 1 : 0));
+
     /// <summary>True when the cell's count in this measure is one an intruder must not pin down.</summary>
     public bool NeedsProtection(int cell, Measure measure) => IsSmall(Tables.Value(cell, measure));
 

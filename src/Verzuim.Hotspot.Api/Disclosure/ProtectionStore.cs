@@ -29,7 +29,7 @@ internal sealed partial class ProtectionStore(NpgsqlDataSource dataSource, IOpti
     public void Dispose() => _computing.Dispose();
 
     /// <summary>The key of the school year's counts in this connection's snapshot; null when it has no counts or the year no geography.</summary>
-    public async Task<MaskKey?> KeyAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string schoolYear, int year, CancellationToken ct)
+    private async Task<MaskKey?> KeyAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string schoolYear, int year, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(KeySql, connection, transaction);
         command.Parameters.AddWithValue("school_year", schoolYear);
@@ -44,7 +44,7 @@ internal sealed partial class ProtectionStore(NpgsqlDataSource dataSource, IOpti
     /// The mask for these counts. Waits at most Disclosure:ReadyWaitSeconds for a computation under way, then throws
     /// <see cref="ProtectionPendingException"/>, which the service answers with 503 and Retry-After.
     /// </summary>
-    public async Task<PublishedMask> GetAsync(MaskKey key, CancellationToken ct)
+    private async Task<PublishedMask> GetAsync(MaskKey key, CancellationToken ct)
     {
         var settings = options.Value;
         try
@@ -55,6 +55,21 @@ internal sealed partial class ProtectionStore(NpgsqlDataSource dataSource, IOpti
         {
             throw new ProtectionPendingException(key.SchoolYear, settings.RetryAfterSeconds);
         }
+    }
+
+    /// <summary>
+    /// The mask a caller publishes through, for the counts as this transaction sees them: read the counts in the same
+    /// transaction. Null for an unrestricted caller, who sees every count and waits for no protection.
+    /// </summary>
+    public async Task<PublishedMask?> ForSnapshotAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string schoolYear, int year,
+        DisclosurePolicy policy, CancellationToken ct)
+    {
+        if (policy.Mode != DisclosureMode.Public)
+        {
+            return null;
+        }
+        var key = await KeyAsync(connection, transaction, schoolYear, year, ct) ?? throw new ProtectionPendingException(schoolYear, 1);
+        return await GetAsync(key, ct);
     }
 
     /// <summary>
@@ -110,7 +125,7 @@ internal sealed partial class ProtectionStore(NpgsqlDataSource dataSource, IOpti
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         var lockId = LockId(key);
-        await ExecuteAsync(connection, null, "select pg_advisory_lock(@id)", ("id", lockId));
+        await ExecuteAsync(connection, "select pg_advisory_lock(@id)", ("id", lockId));
         try
         {
             if (await LoadAsync(connection, key) is { } stored)
@@ -129,7 +144,7 @@ internal sealed partial class ProtectionStore(NpgsqlDataSource dataSource, IOpti
         }
         finally
         {
-            await ExecuteAsync(connection, null, "select pg_advisory_unlock(@id)", ("id", lockId));
+            await ExecuteAsync(connection, "select pg_advisory_unlock(@id)", ("id", lockId));
         }
     }
 
@@ -211,8 +226,7 @@ internal sealed partial class ProtectionStore(NpgsqlDataSource dataSource, IOpti
         {
             AddKey(insert, key);
             insert.Parameters.AddWithValue("seconds", clock.Elapsed.TotalSeconds);
-            insert.Parameters.AddWithValue("small_counts", result?.Targets ?? Enumerable.Range(0, tables.Count)
-                .Count(c => IsSmall(tables.Students(c), key.MinimumCount) || IsSmall(tables.Reports(c), key.MinimumCount)));
+            insert.Parameters.AddWithValue("small_counts", result?.Targets ?? new DisclosureMask(tables, key.MinimumCount).SmallCounts);
             insert.Parameters.AddWithValue("fallbacks", result?.Fallbacks ?? 0);
             insert.Parameters.AddWithValue("fingerprint", fingerprint);
             var id = (long)(await insert.ExecuteScalarAsync())!;
@@ -237,10 +251,8 @@ internal sealed partial class ProtectionStore(NpgsqlDataSource dataSource, IOpti
         return mask;
     }
 
-    private static bool IsSmall(long count, int minimumCount) => count > 0 && count < minimumCount;
-
     /// <summary>Where protections shipped with the bundled synthetic counts are (<see cref="ShippedProtection"/>).</summary>
-    public string ShippedFolder => Path.Combine(geography.Value.GeodataPath, "synthetic", "protection");
+    private string ShippedFolder => Path.Combine(geography.Value.GeodataPath, "synthetic", "protection");
 
     private static void AddKey(NpgsqlCommand command, MaskKey key)
     {
@@ -258,9 +270,9 @@ internal sealed partial class ProtectionStore(NpgsqlDataSource dataSource, IOpti
     private static long LockId(MaskKey key) =>
         (0x565AL << 48) | ((long)int.Parse(key.SchoolYear[..4], CultureInfo.InvariantCulture) << 16) | (uint)(key.ClassificationYear & 0xFFFF);
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, (string Name, object Value) parameter)
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, (string Name, object Value) parameter)
     {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue(parameter.Name, parameter.Value);
         await command.ExecuteNonQueryAsync();
     }

@@ -1,4 +1,3 @@
-using Verzuim.Hotspot.Api.Access;
 using Verzuim.Hotspot.Api.Regions;
 
 namespace Verzuim.Hotspot.Api.Flows;
@@ -38,15 +37,8 @@ internal sealed class FlowMatrixSource(NpgsqlDataSource dataSource, VersionedCac
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         // One snapshot for cells and labels, so a concurrent import cannot mix two versions in one answer.
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        // The protection of exactly these counts: keyed in the same snapshot the cells are read in. Unrestricted callers
-        // see every count and need none.
-        PublishedMask? published = null;
-        if (policy.Mode == DisclosureMode.Public)
-        {
-            var key = await protection.KeyAsync(connection, transaction, schoolYear, year, ct)
-                ?? throw new ProtectionPendingException(schoolYear, 1);
-            published = await protection.GetAsync(key, ct);
-        }
+        // The protection of exactly these counts: keyed in the same snapshot the cells are read in.
+        var published = await protection.ForSnapshotAsync(connection, transaction, schoolYear, year, policy, ct);
 
         var regions = new List<FlowRow>();
         await using (var command = Command(connection, FlowsSql.Regions, year))
@@ -85,69 +77,43 @@ internal sealed class FlowMatrixSource(NpgsqlDataSource dataSource, VersionedCac
         var (cs, cr) = Fill(regions, campusCells, campusIndex);
         var (ins, inr) = Fill(regions, campusCells.Select(c => c with { Column = brinOfCampus[c.Column] }), institutionIndex);
         var bandName = band.Name();
-        var institutionMask = Mask(published, DisclosureTables.InstitutionFlows, DisclosureTables.Institution, bandName, regions, institutionColumns,
-            Known(regions, institutionColumns, policy), c => c.Brin);
-        var campusMask = Mask(published, DisclosureTables.CampusFlows, DisclosureTables.Campus, bandName, regions, campusColumns,
-            Known(regions, campusColumns, policy), c => c.Id);
+        var institutionMask = Mask(published, policy, DisclosureTables.InstitutionFlows, DisclosureTables.Institution, bandName, regions,
+            institutionColumns, c => c.Brin);
+        var campusMask = Mask(published, policy, DisclosureTables.CampusFlows, DisclosureTables.Campus, bandName, regions, campusColumns, c => c.Id);
         return (new FlowMatrix(FlowDimension.Institution, regions, institutionColumns, ins, inr, institutionMask),
             new FlowMatrix(FlowDimension.Campus, regions, campusColumns, cs, cr, campusMask));
     }
 
     /// <summary>
-    /// The joint mask (<see cref="ProtectionStore"/>) laid over one flow table: cells, row totals (regions), column totals
-    /// (campuses or institutions) and the national total, as the linked tables name them. A caller's own cells are shown.
+    /// The joint mask (<see cref="ProtectionStore"/>) laid over one flow table as this caller sees it: cells, row totals
+    /// (regions), column totals (campuses or institutions) and the national total, as the linked tables name them. A
+    /// caller's own region's row and own institution's columns are shown.
     /// </summary>
-    private static SuppressionMask Mask(PublishedMask? published, string table, string totals, string band, List<FlowRow> rows,
-        List<FlowColumn> columns, SuppressionMask? known, Func<FlowColumn, string> columnId)
+    private static SuppressionMask Mask(PublishedMask? published, DisclosurePolicy policy, string table, string totals, string band,
+        List<FlowRow> rows, List<FlowColumn> columns, Func<FlowColumn, string> columnId)
     {
         var mask = new SuppressionMask(rows.Count, columns.Count);
-        if (published is null)
-        {
-            return mask;
-        }
         for (var i = 0; i <= rows.Count; i++)
         {
-            var row = i < rows.Count ? (rows[i].Unplaced ? DisclosureTables.Unplaced : rows[i].Id) : "";
+            var region = i < rows.Count ? (rows[i].Unplaced ? DisclosureTables.Unplaced : rows[i].Id) : null;
             for (var j = 0; j <= columns.Count; j++)
             {
-                if (known?[i, j] == true)
+                var column = j < columns.Count ? columns[j] : null;
+                var cell = (region, column) switch
                 {
-                    continue;
-                }
-                var column = j < columns.Count ? columnId(columns[j]) : "";
-                var cell = (i < rows.Count, j < columns.Count) switch
-                {
-                    (true, true) => new CellKey(table, band, row, column),
-                    (true, false) => new CellKey(DisclosureTables.Region, band, row, ""),
-                    (false, true) => new CellKey(totals, band, "", column),
+                    ({ } r, { } c) => new CellKey(table, band, r, columnId(c)),
+                    ({ } r, null) => new CellKey(DisclosureTables.Region, band, r, ""),
+                    (null, { } c) => new CellKey(totals, band, "", columnId(c)),
                     _ => new CellKey(DisclosureTables.National, band, "", ""),
                 };
-                mask[i, j] = published.StudentsHidden(cell);
-                if (published.ReportsHidden(cell))
+                mask[i, j] = policy.HidesStudents(published, cell, region, column?.Brin);
+                if (policy.HidesReports(published, cell, region, column?.Brin))
                 {
                     mask.HideReports(i, j);
                 }
             }
         }
         return mask;
-    }
-
-    /// <summary>The cells (and margins) this caller knows exactly: its own region's row, or its own institution's columns.</summary>
-    private static SuppressionMask? Known(List<FlowRow> rows, List<FlowColumn> columns, DisclosurePolicy policy)
-    {
-        if (policy.Role.Kind is not (AccessKind.Rmc or AccessKind.Institution))
-        {
-            return null;
-        }
-        var known = new SuppressionMask(rows.Count, columns.Count);
-        for (var i = 0; i <= rows.Count; i++)
-        {
-            for (var j = 0; j <= columns.Count; j++)
-            {
-                known[i, j] = (i < rows.Count && policy.KnowsRegion(rows[i].Id)) || (j < columns.Count && policy.KnowsInstitution(columns[j].Brin));
-            }
-        }
-        return known;
     }
 
     private static async Task<Dictionary<string, FlowColumn>> LabelsAsync(NpgsqlConnection connection, string sql, int year, CancellationToken ct)

@@ -36,13 +36,7 @@ internal sealed class LayerStatistics(NpgsqlDataSource dataSource, VersionedCach
         await using var connection = await dataSource.OpenConnectionAsync();
         // The protection of exactly these counts: keyed in the same snapshot the counts are read in.
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
-        PublishedMask? published = null;
-        if (policy.Mode == DisclosureMode.Public)
-        {
-            var maskKey = await protection.KeyAsync(connection, transaction, key.SchoolYear, key.Year, CancellationToken.None)
-                ?? throw new ProtectionPendingException(key.SchoolYear, 1);
-            published = await protection.GetAsync(maskKey, CancellationToken.None);
-        }
+        var published = await protection.ForSnapshotAsync(connection, transaction, key.SchoolYear, key.Year, policy, CancellationToken.None);
         await using (var command = new NpgsqlCommand(collection.StatisticsSql, connection, transaction))
         {
             command.Parameters.AddWithValue("school_year", key.SchoolYear);
@@ -57,47 +51,29 @@ internal sealed class LayerStatistics(NpgsqlDataSource dataSource, VersionedCach
         }
         await transaction.CommitAsync();
 
-        var rows = cells.Select(c => c.Row).Distinct().ToList();
-        var columns = cells.Select(c => c.Column).Distinct().ToList();
-        var rowIndex = rows.Select((r, i) => (r, i)).ToDictionary(x => x.r ?? "\0unplaced", x => x.i);
-        var columnIndex = columns.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
-        var students = new long[rows.Count, columns.Count];
-        var reports = new long[rows.Count, columns.Count];
-        // What this caller sees exactly: the students of its own region, the campuses of its own institution.
-        var known = new SuppressionMask(rows.Count, columns.Count);
-        foreach (var c in cells)
-        {
-            var (i, j) = (rowIndex[c.Row ?? "\0unplaced"], columnIndex[c.Column]);
-            students[i, j] += c.Students;
-            reports[i, j] += c.Reports;
-            var campus = collection.Statistics == LayerStatisticsKind.Attendance ? c.Row : c.Column;
-            known[i, j] |= policy.KnowsRegion(c.Region) || (campus is { Length: >= 4 } && policy.KnowsInstitution(campus[..4]));
-        }
+        // Each row of the statistics query is one cell of the linked tables (the queries group by the feature), so it is
+        // published as it is, under the caller's view of the mask: its own region or institution exact.
         var band = key.Band ?? AgeBands.All;
-
         var byFeature = new Dictionary<string, PublishedCounts>(StringComparer.Ordinal);
         var (flowRmc, flowCampus) = (new List<string>(), new List<string>());
         var unplaced = LayerStatisticsTable.None;
         foreach (var c in cells)
         {
+            var campus = collection.Statistics == LayerStatisticsKind.Attendance ? c.Row : c.Column;
+            var brin = campus is { Length: >= 4 } ? campus[..4] : null;
             if (c.Row is null)
             {
                 if (collection.Id == "rmc-regions")
                 {
-                    var (u, v) = (rowIndex["\0unplaced"], columnIndex[c.Column]);
                     unplaced = policy.Publish(published, new CellKey(DisclosureTables.Region, band, DisclosureTables.Unplaced, ""),
-                        students[u, v], reports[u, v]);
+                        c.Students, c.Reports);
                 }
                 continue;
             }
-            var (i, j) = (rowIndex[c.Row], columnIndex[c.Column]);
-            var cell = CellOf(collection, band, c.Row, c.Column);
-            var counts = known[i, j] || published is null
-                ? PublishedCounts.Of(students[i, j], reports[i, j], suppressed: false)
-                : PublishedCounts.Of(students[i, j], reports[i, j], published.StudentsHidden(cell), published.ReportsHidden(cell));
+            var counts = policy.Publish(published, CellOf(collection, band, c.Row, c.Column), c.Students, c.Reports, c.Region, brin);
             if (collection.Statistics == LayerStatisticsKind.Flow)
             {
-                if (students[i, j] == 0)
+                if (c.Students == 0)
                 {
                     continue;
                 }
