@@ -15,7 +15,7 @@ internal sealed class DisclosureOptions
     /// safe, costly protection (see SecondarySuppression). The target is 30 s; the national synthetic set takes longer.
     /// </summary>
     [Range(1, 3600)]
-    public int ProtectionTimeLimitSeconds { get; set; } = 300;
+    public int ProtectionTimeLimitSeconds { get; set; } = 600;
 
     /// <summary>
     /// Seconds a request waits for a school year's protection that is being computed before it is answered with 503.

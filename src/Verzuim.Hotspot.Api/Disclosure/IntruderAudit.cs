@@ -2,23 +2,26 @@ namespace Verzuim.Hotspot.Api.Disclosure;
 
 /// <summary>
 /// The intruder. Knows what is published (the shown cells, which cells are hidden, per measure), every equation of
-/// <see cref="LinkedTables"/> and that counts are not negative, and tries two attacks on every hidden small count, for
-/// students and for absence reports: differencing (an equation with one hidden cell gives it exactly: all minus a band,
-/// an institution minus its other campuses, a region minus its other municipalities or PC4s, a total minus the rest of
-/// its line) and LP bounds over everything published (OR-Tools GLOP). A finding is a small count whose interval is
+/// <see cref="LinkedTables"/> and that a hidden count is not below its floor (<see cref="DisclosureLp.Floor"/>: 1 for a
+/// listed cell), and tries two attacks on every hidden small count, for students and for absence reports: differencing
+/// (an equation with one hidden cell gives it exactly: all minus a band, an institution minus its other campuses, a
+/// region minus its other municipalities or PC4s, a total minus the rest of its line) and LP bounds over everything
+/// published (OR-Tools GLOP). A finding is a small count whose interval (its least to its most possible value) is
 /// narrower than the minimum count.
 /// The LP attack is made fast without weakening it. The intruder's polytope splits into groups of hidden cells that no
-/// equation links. Per group, a few LPs look for points that lift many small counts at once by the minimum count
-/// above their true value; since the true value is feasible too, each count lifted that far has a wide interval. A
-/// count not lifted gets its own maximum, first near it with the other hidden cells held at their true values (a
-/// bound inside the intruder's), then over its whole group; only a count still pinned gets both bounds and counts.
-/// The true values are used only to know which hidden cells are small and as that feasible point.
+/// equation links. Per group, a few pairs of LPs look for a low and a high point that open the intervals of many small
+/// counts at once (<see cref="DisclosureLp.Widened"/>); both points are feasible, so a count whose two points lie the
+/// minimum count apart is settled. A count not settled gets its own bounds, first near it with the other hidden cells
+/// held at their true values (an interval inside the intruder's), then over its whole group; only a count still
+/// narrow there counts.
+/// The true values are used only to know which hidden cells are small, their floors, and as feasible points.
 /// </summary>
 internal static class IntruderAudit
 {
     private const double Tolerance = 1e-6;
     private const int BatchMilliseconds = 60_000;
     private const int MaxRounds = 12;
+    private const int OwnBoundsBelow = 150;
 
     public static AuditReport Run(DisclosureMask mask)
     {
@@ -28,9 +31,9 @@ internal static class IntruderAudit
         var findings = Differencing(mask);
         var pinned = findings.Select(f => (Cell: Find(tables, f.Cell), f.Measure)).ToHashSet();
 
-        // LP bounds over everything published: first a few LPs per group of linked hidden cells that lift many small
-        // counts at once, then a bound of its own for each count they did not lift. The two measures share no
-        // equation, so each is attacked on a core of its own.
+        // LP bounds over everything published: first a few pairs of LPs per group of linked hidden cells that open many
+        // small counts' intervals at once, then bounds of its own for each count they did not settle. The two measures
+        // share no equation, so each is attacked on a core of its own.
         var byStudents = Neighbourhood.ByStudents(tables);
         var attacks = measures.Select(measure => Task.Run(() => Attack(mask, measure, pinned, byStudents))).ToArray();
         Task.WaitAll(attacks);
@@ -51,15 +54,17 @@ internal static class IntruderAudit
         var (checkedCount, escalated) = (0, 0);
         double Anchor(int c) => tables.Value(c, measure);
         bool Hidden(int c) => mask.IsHidden(c, measure);
+        var byRoom = Neighbourhood.ByRoom(tables, measure);
         foreach (var component in Neighbourhood.HiddenComponents(tables, Hidden))
         {
             var targets = component.Where(c => mask.NeedsProtection(c, measure) && !pinned.Contains((c, measure))).ToHashSet();
             checkedCount += targets.Count;
-            // Each round lifts what the last could not; stop when a round adds little.
-            for (var round = 0; round < MaxRounds && targets.Count > 0; round++)
+            // Each round opens what the last could not; stop when a round adds little, or when so few counts are left
+            // that their own small LPs are quicker than another round over the whole group.
+            for (var round = 0; round < MaxRounds && targets.Count > OwnBoundsBelow; round++)
             {
                 var before = targets.Count;
-                targets.ExceptWith(DisclosureLp.Lifted(tables, component, targets, mask.MinimumCount, measure, BatchMilliseconds));
+                targets.ExceptWith(DisclosureLp.Widened(tables, component, targets, mask.MinimumCount, measure, BatchMilliseconds));
                 if (before - targets.Count < Math.Max(1, before / 50))
                 {
                     break;
@@ -67,20 +72,22 @@ internal static class IntruderAudit
             }
             foreach (var cell in targets)
             {
-                // Its own lift, near it, then over its whole group: the max alone proves a wide interval (the true
-                // value is feasible, so min <= value). Only a count that stays pinned gets both bounds.
+                // Its own bounds near it, with the other hidden cells at their true values: an interval inside the
+                // intruder's, so a wide one settles it. Only a count still narrow there gets bounds over its whole group.
                 var near = Neighbourhood.Around(tables, cell, 12, Hidden, Hidden, byStudents);
-                if (DisclosureLp.Lifted(tables, near, [cell], mask.MinimumCount, measure, BatchMilliseconds).Count == 1)
+                if (DisclosureLp.Bounds(tables, near, cell, measure, Anchor) is { } inner && inner.Max - inner.Min >= mask.MinimumCount - Tolerance)
+                {
+                    continue;
+                }
+                // Then a wide neighbourhood, a few levels up the tables, still inside the intruder's.
+                var wide = Neighbourhood.Wide(tables, cell, 6, 12, 6000, byRoom).Where(Hidden).ToHashSet();
+                if (DisclosureLp.Bounds(tables, wide, cell, measure, Anchor) is { } wider && wider.Max - wider.Min >= mask.MinimumCount - Tolerance)
                 {
                     continue;
                 }
                 escalated++;
-                if (DisclosureLp.Lifted(tables, component, [cell], mask.MinimumCount, measure, BatchMilliseconds).Count == 1)
-                {
-                    continue;
-                }
                 // An LP that does not solve proves nothing, so it counts against the protection.
-                var (lower, upper, attack) = DisclosureLp.Bounds(tables, component, cell, Anchor) is { } bounds
+                var (lower, upper, attack) = DisclosureLp.Bounds(tables, component, cell, measure, Anchor) is { } bounds
                     ? (bounds.Min, bounds.Max, "LP bounds")
                     : (double.NaN, double.NaN, "LP bounds (did not solve: counted as pinned)");
                 if (!(upper - lower >= mask.MinimumCount - Tolerance))

@@ -5,7 +5,7 @@ namespace Verzuim.Hotspot.Api.Disclosure;
 /// <summary>What <see cref="SecondarySuppression.Protect"/> produced and what it took.</summary>
 /// <param name="NotFound">Fallbacks because no perturbation was found in the neighbourhood; the rest are for lack of time.</param>
 /// <remarks><see cref="SettledInBulk"/>: small counts found protected by cells hidden for others, in the bulk LPs;
-/// <see cref="RaisedOnTheWay"/>: those the perturbation found for another count already raised by the full width.</remarks>
+/// <see cref="RaisedOnTheWay"/>: those whose interval the perturbations found for another count already opened to the full width.</remarks>
 internal sealed record ProtectionResult(DisclosureMask Mask, int Targets, int LinearPrograms, IReadOnlyDictionary<Measure, int> FallbacksByMeasure,
     int NotFound, TimeSpan Elapsed)
 {
@@ -18,17 +18,17 @@ internal sealed record ProtectionResult(DisclosureMask Mask, int Targets, int Li
 
 /// <summary>
 /// Secondary suppression by optimisation over all linked tables at once, for students and for absence reports, each in
-/// its own system. The rule: for every small count (1 to MinimumCount - 1), an intruder who knows every shown cell,
-/// which cells are hidden, every equation and that counts are not negative, can still move that count up by
-/// MinimumCount; its feasible interval is then at least MinimumCount wide. Per small count, one LP finds the cheapest
-/// perturbation of the tables that does this (cost: students of the shown cells it moves, per unit); the cells it moves
-/// are hidden. Hiding only ever adds cells, so a perturbation found earlier stays feasible and every count protected
+/// its own system. The rule: for every small count (1 to MinimumCount - 1), the feasible interval of an intruder who
+/// knows every shown cell, which cells are hidden, every equation and that a hidden count is not below its floor (see
+/// <see cref="DisclosureLp.Floor"/>) is at least MinimumCount wide. Per small count, one LP finds the cheapest pair of
+/// perturbations of the tables, one moving the count up and one down, that opens its interval that wide (cost: students
+/// of the shown cells they move, per unit); the cells they move are hidden. Hiding only ever adds cells, so a perturbation found earlier stays feasible and every count protected
 /// earlier stays protected (the method of Kelly, Golden and Assad, 1992, and of tau-ARGUS's optimal suppression, as a
 /// sequence of LPs).
 /// Most small counts need no LP of their own: the cells hidden so far already protect them. One LP per group of linked
-/// hidden cells finds those in bulk (<see cref="DisclosureLp.Lifted"/>), at the start and again whenever the single LPs
-/// since took as long as the last bulk pass; a perturbation found for one count also protects every count it raises
-/// by the full width.
+/// hidden cells finds those in bulk (<see cref="DisclosureLp.Widened"/>), at the start and again whenever the single LPs
+/// since took as long as the last bulk pass; the perturbations found for one count also protect every count whose
+/// interval they open as wide.
 /// Each single LP spans a neighbourhood of the cell, widened step by step; a perturbation found there is one in the
 /// whole system. When none is found, or the time limit has passed, the cell takes with it every cell one underlying
 /// count adds to (see <see cref="HideRecord"/>): that over-protects, and it is always safe.
@@ -37,6 +37,9 @@ internal static class SecondarySuppression
 {
     /// <summary>How many neighbourhoods a small count is tried in before it falls back (the array below must match).</summary>
     private const int NeighbourhoodSteps = 4;
+
+    /// <summary>The most one bulk LP over a group of hidden cells may take.</summary>
+    private const int BulkMilliseconds = 10_000;
 
     public static ProtectionResult Protect(LinkedTables tables, int minimumCount, TimeSpan timeLimit)
     {
@@ -77,7 +80,7 @@ internal static class SecondarySuppression
         var (programs, fallbacks, notFound, raised) = (0, 0, 0, 0);
         var solvedByAttempt = new int[NeighbourhoodSteps];
         bool Hidden(int c) => mask.IsHidden(c, measure);
-        var settled = SettleLifted(mask, measure, pending, clock, timeLimit, ref programs);
+        var settled = SettleWidened(mask, measure, pending, clock, timeLimit, ref programs);
         var (settledAt, settling) = (clock.Elapsed, clock.Elapsed);
         foreach (var cell in targets)
         {
@@ -102,7 +105,7 @@ internal static class SecondarySuppression
                 if (DisclosureLp.Perturbation(tables, attempt(), cell, mask.MinimumCount, measure, Hidden, remaining) is { } found)
                 {
                     found.Moved.ForEach(c => mask.HideOnly(c, measure));
-                    raised += found.Raised.Count(pending.Remove);
+                    raised += found.Widened.Count(pending.Remove);
                     solvedByAttempt[index]++;
                     done = true;
                     break;
@@ -119,7 +122,7 @@ internal static class SecondarySuppression
             if (clock.Elapsed - settledAt >= settling && pending.Count > 0)
             {
                 var start = clock.Elapsed;
-                settled += SettleLifted(mask, measure, pending, clock, timeLimit, ref programs);
+                settled += SettleWidened(mask, measure, pending, clock, timeLimit, ref programs);
                 (settling, settledAt) = (clock.Elapsed - start, clock.Elapsed);
             }
         }
@@ -128,11 +131,11 @@ internal static class SecondarySuppression
 
     /// <summary>
     /// Removes from <paramref name="pending"/> every small count the cells hidden so far already protect: per group of
-    /// linked hidden cells and per measure, LPs that lift as many as they can by the minimum count
-    /// (<see cref="DisclosureLp.Lifted"/>). Hiding more later only widens the intruder's polytope, so they stay protected.
+    /// linked hidden cells and per measure, two LPs that open as many intervals as they can to the minimum count
+    /// (<see cref="DisclosureLp.Widened"/>). Hiding more later only widens the intruder's polytope, so they stay protected.
     /// Returns how many it removed; <paramref name="programs"/> counts the LPs.
     /// </summary>
-    private static int SettleLifted(DisclosureMask mask, Measure measure, HashSet<int> pending, Stopwatch clock, TimeSpan timeLimit,
+    private static int SettleWidened(DisclosureMask mask, Measure measure, HashSet<int> pending, Stopwatch clock, TimeSpan timeLimit,
         ref int programs)
     {
         var before = pending.Count;
@@ -145,7 +148,8 @@ internal static class SecondarySuppression
                 continue;
             }
             programs++;
-            pending.ExceptWith(DisclosureLp.Lifted(mask.Tables, component, targets, mask.MinimumCount, measure, remaining));
+            // A bulk LP that does not finish in its share of time settles nothing; the single LPs then do the work.
+            pending.ExceptWith(DisclosureLp.Widened(mask.Tables, component, targets, mask.MinimumCount, measure, Math.Min(remaining, BulkMilliseconds)));
         }
         return before - pending.Count;
     }
