@@ -102,21 +102,7 @@ internal static class DisclosureBench
             Console.WriteLine($"school year {schoolYear}: no shipped protection for fingerprint {fingerprint[..16]}");
             return false;
         }
-        var mask = new DisclosureMask(tables, minimumCount);
-        foreach (var (hiddenCell, measures) in shipped.Hidden)
-        {
-            if (tables.TryFind(hiddenCell, out var cell))
-            {
-                if (measures.HasFlag(HiddenMeasures.Students))
-                {
-                    mask.Hide(cell, Measure.Students);
-                }
-                if (measures.HasFlag(HiddenMeasures.Reports))
-                {
-                    mask.HideOnly(cell, Measure.Reports);
-                }
-            }
-        }
+        var mask = shipped.Over(tables, minimumCount);
         Console.WriteLine(Invariant($"school year {schoolYear}: shipped protection {fingerprint[..16]}, {tables.Count} cells, {mask.SmallCounts} small counts"));
         Console.WriteLine($"  {"table",-18} {"band",-8} {"students",9} | {"hidden",9} {"cells",6} {"share",7} {"largest",8}");
         foreach (var loss in InformationLoss.Of(mask))

@@ -42,6 +42,28 @@ internal sealed class PublishedMask(MaskKey key, IReadOnlyDictionary<CellKey, Hi
         }
         return new PublishedMask(key, hidden) { Fingerprint = fingerprint };
     }
+
+    /// <summary>The reverse of <see cref="From"/>: this protection laid over the tables it was computed for.</summary>
+    public DisclosureMask Over(LinkedTables tables, int minimumCount)
+    {
+        var mask = new DisclosureMask(tables, minimumCount);
+        foreach (var (key, measures) in hidden)
+        {
+            if (!tables.TryFind(key, out var cell))
+            {
+                continue;
+            }
+            if (measures.HasFlag(HiddenMeasures.Students))
+            {
+                mask.Hide(cell, Measure.Students);
+            }
+            if (measures.HasFlag(HiddenMeasures.Reports))
+            {
+                mask.HideOnly(cell, Measure.Reports);
+            }
+        }
+        return mask;
+    }
 }
 
 [Flags]

@@ -5,7 +5,8 @@ namespace Verzuim.Hotspot.Api.Disclosure;
 /// <summary>What <see cref="SecondarySuppression.Protect"/> produced and what it took.</summary>
 /// <param name="NotFound">Fallbacks because no perturbation was found in the neighbourhood; the rest are for lack of time.</param>
 /// <remarks><see cref="SettledInBulk"/>: small counts found protected by cells hidden for others, in the bulk LPs;
-/// <see cref="RaisedOnTheWay"/>: those whose interval the perturbations found for another count already opened to the full width.</remarks>
+/// <see cref="RaisedOnTheWay"/>: those whose interval the perturbations found for another count already opened to the
+/// full width.</remarks>
 internal sealed record ProtectionResult(DisclosureMask Mask, int Targets, int LinearPrograms, IReadOnlyDictionary<Measure, int> FallbacksByMeasure,
     int NotFound, TimeSpan Elapsed)
 {
@@ -22,11 +23,11 @@ internal sealed record ProtectionResult(DisclosureMask Mask, int Targets, int Li
 /// knows every shown cell, which cells are hidden, every equation and that a hidden count is not below its floor (see
 /// <see cref="DisclosureLp.Floor"/>) is at least MinimumCount wide. Per small count, one LP finds the cheapest pair of
 /// perturbations of the tables, one moving the count up and one down, that opens its interval that wide (cost: students
-/// of the shown cells they move, per unit); the cells they move are hidden. Hiding only ever adds cells, so a perturbation found earlier stays feasible and every count protected
-/// earlier stays protected (the method of Kelly, Golden and Assad, 1992, and of tau-ARGUS's optimal suppression, as a
-/// sequence of LPs).
-/// Most small counts need no LP of their own: the cells hidden so far already protect them. One LP per group of linked
-/// hidden cells finds those in bulk (<see cref="DisclosureLp.Widened"/>), at the start and again whenever the single LPs
+/// of the shown cells they move, per unit); the cells they move are hidden. Hiding only ever adds cells, so a
+/// perturbation found earlier stays feasible and every count protected earlier stays protected (the method of Kelly,
+/// Golden and Assad, 1992, and of tau-ARGUS's optimal suppression, as a sequence of LPs).
+/// Most small counts need no LP of their own: the cells hidden so far already protect them. Two LPs per group of linked
+/// hidden cells find those in bulk (<see cref="DisclosureLp.Widened"/>), at the start and again whenever the single LPs
 /// since took as long as the last bulk pass; the perturbations found for one count also protect every count whose
 /// interval they open as wide.
 /// Each single LP spans a neighbourhood of the cell, widened step by step; a perturbation found there is one in the
