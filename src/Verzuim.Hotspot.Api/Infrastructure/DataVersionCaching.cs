@@ -16,23 +16,22 @@ internal static class DataVersionCaching
     /// <summary>Keyed answers: only the caller's own client may keep them, and must revalidate every time.</summary>
     public const string PrivateCacheControl = "private, no-cache";
 
-    private const string VersionSql = "select version from data_state where id = 1";
-
     private static readonly object VersionKey = new();
 
     /// <summary>The data version the ETag of this request was made from, for caches keyed by it; null outside these endpoints.</summary>
     public static long? DataVersion(this HttpContext context) => context.Items.TryGetValue(VersionKey, out var v) ? v as long? : null;
 
-    /// <summary>Reads the data version once per request (the output cache policy may have read it already).</summary>
+    /// <summary>
+    /// Reads the data version once per request (the output cache policy may have read it already), through the
+    /// shared <see cref="DataVersionReader"/>.
+    /// </summary>
     public static async ValueTask<long> ReadDataVersionAsync(this HttpContext http, CancellationToken ct)
     {
         if (http.DataVersion() is { } known)
         {
             return known;
         }
-        var dataSource = http.RequestServices.GetRequiredService<NpgsqlDataSource>();
-        await using var command = dataSource.CreateCommand(VersionSql);
-        var version = await command.ExecuteScalarAsync(ct) as long? ?? 0;
+        var version = await http.RequestServices.GetRequiredService<DataVersionReader>().ReadAsync(ct);
         http.Items[VersionKey] = version;
         return version;
     }

@@ -20,6 +20,8 @@ internal static class HttpExtensions
         // Fastest: these answers are built per request, and the fast levels already shrink GeoJSON severalfold.
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        services.AddSingleton(sp => DataVersionReader.FromDatabase(
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         services.AddOutputCache(o => o.AddPolicy(DataVersionOutputCachePolicy.Name, new DataVersionOutputCachePolicy()));
         return services.AddCors(o => o.AddDefaultPolicy(p => p.AllowAnyOrigin().WithMethods("GET", "HEAD")
             .AllowAnyHeader().WithExposedHeaders("ETag", "Content-Crs", "Link")));
