@@ -41,6 +41,11 @@ internal static class DisclosureBench
         // computing new ones.
         var only = Environment.GetEnvironmentVariable("DISCLOSURE_BENCH_YEARS")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
         var audited = Environment.GetEnvironmentVariable("DISCLOSURE_BENCH_AUDIT") != "0";
+        // DISCLOSURE_BENCH_TIME_LIMIT (seconds) replaces the protector's configured limit, to see what it takes unbounded;
+        // DISCLOSURE_BENCH_EXPORT=folder writes the protection computed as a shipped one (as protect --export does).
+        var timeLimit = int.TryParse(Environment.GetEnvironmentVariable("DISCLOSURE_BENCH_TIME_LIMIT"), out var seconds)
+            ? seconds
+            : options.ProtectionTimeLimitSeconds;
         foreach (var schoolYear in parameters.Years.Select(y => y.SchoolYear).Where(y => only is null || only.Contains(y)))
         {
             var clock = Stopwatch.StartNew();
@@ -51,7 +56,14 @@ internal static class DisclosureBench
                 failed |= !AuditShipped(geodata, tables, schoolYear, policy.MinimumCount);
                 continue;
             }
-            var result = SecondarySuppression.Protect(tables, policy.MinimumCount, TimeSpan.FromSeconds(options.ProtectionTimeLimitSeconds));
+            var result = SecondarySuppression.Protect(tables, policy.MinimumCount, TimeSpan.FromSeconds(timeLimit));
+            PrintViews(result);
+            if (Environment.GetEnvironmentVariable("DISCLOSURE_BENCH_EXPORT") is { Length: > 0 } folder)
+            {
+                var fingerprint = ShippedProtection.Fingerprint(tables, policy.MinimumCount);
+                var key = new MaskKey(schoolYear, 0, 0, DateTime.UnixEpoch, policy.MinimumCount);
+                Console.WriteLine($"  written {ShippedProtection.Write(folder, PublishedMask.From(key, result.Mask, fingerprint))}");
+            }
             var old = LineHeuristic.Apply(tables, policy);
             var byMeasure = string.Join(", ", result.FallbacksByMeasure.Select(kv => $"{kv.Key} {kv.Value}"));
             Console.WriteLine();
@@ -92,6 +104,20 @@ internal static class DisclosureBench
         return failed ? 1 : 0;
     }
 
+    /// <summary>Time per view: the public one in full, the RMC keys' summed, with their slowest.</summary>
+    private static void PrintViews(ProtectionResult result)
+    {
+        foreach (var measure in result.Views.GroupBy(v => v.Measure))
+        {
+            var pub = measure.First(v => v.View == "public");
+            var roles = measure.Where(v => v.View != "public").ToList();
+            var slowest = roles.MaxBy(v => v.Elapsed);
+            var roleSeconds = roles.Sum(v => v.Elapsed.TotalSeconds);
+            Console.WriteLine(Invariant($"  {measure.Key}: public view {pub.Elapsed.TotalSeconds:0.0} s ({pub.Targets} counts, {pub.LinearPrograms} LPs, {pub.Fallbacks} fallbacks)"));
+            Console.WriteLine(Invariant($"    {roles.Count} rmc views {roleSeconds:0.0} s ({roles.Sum(v => v.Targets)} counts, {roles.Sum(v => v.LinearPrograms)} LPs, {roles.Sum(v => v.Fallbacks)} fallbacks; slowest {slowest?.View} {slowest?.Elapsed.TotalSeconds:0.0} s)"));
+        }
+    }
+
     /// <summary>The intruder audit of the protection shipped for these tables; false when none is shipped or it fails.</summary>
     private static bool AuditShipped(string geodata, LinkedTables tables, string schoolYear, int minimumCount)
     {
@@ -109,6 +135,10 @@ internal static class DisclosureBench
         {
             Console.WriteLine(Invariant($"  {loss.Table,-18} {loss.Band,-8} {loss.Students,9} | {loss.SecondaryStudents,9} {loss.SecondaryCells,6} {loss.SecondaryShare,7:P2} {loss.LargestSecondaryCell,8}"));
         }
+        if (Environment.GetEnvironmentVariable("DISCLOSURE_BENCH_ROLES") is { Length: > 0 } roles)
+        {
+            return AuditRoles(mask, roles);
+        }
         var clock = Stopwatch.StartNew();
         var audit = IntruderAudit.Run(mask);
         Console.WriteLine(Invariant($"school year {schoolYear}: audit of the shipped protection ({clock.Elapsed.TotalSeconds:0.0} s): {Verdict(audit)}"));
@@ -117,6 +147,34 @@ internal static class DisclosureBench
             Console.WriteLine($"    e.g. {finding}");
         }
         return audit.Passed;
+    }
+
+    /// <summary>
+    /// The public mask attacked by the holder of each RMC key, who knows its own region's cells exactly: differencing
+    /// for every region, then the whole audit for the regions named (DISCLOSURE_BENCH_ROLES=MC21,MC05; "all" for
+    /// every region, "diff" for differencing alone).
+    /// </summary>
+    private static bool AuditRoles(DisclosureMask mask, string roles)
+    {
+        var passed = true;
+        var known = RoleKnowledge.OfRegions(mask.Tables);
+        var full = roles == "all" ? known.Keys.ToHashSet() : roles.Split(',').ToHashSet();
+        foreach (var (region, cells) in known.OrderBy(kv => kv.Key))
+        {
+            var seen = RoleKnowledge.AsSeenBy(mask, cells);
+            var clock = Stopwatch.StartNew();
+            var differenced = IntruderAudit.Differencing(seen);
+            var line = Invariant($"  rmc:{region} ({cells.Length} cells known): differencing pins {differenced.Count}");
+            if (full.Contains(region))
+            {
+                var audit = IntruderAudit.Run(seen);
+                line += Invariant($"; whole audit ({clock.Elapsed.TotalSeconds:0.0} s): {Verdict(audit)}");
+                passed &= audit.Passed;
+            }
+            Console.WriteLine(differenced.Count > 0 ? $"{line}; e.g. {differenced[0]}" : line);
+            passed &= differenced.Count == 0;
+        }
+        return passed;
     }
 
     private static string Verdict(AuditReport audit) =>

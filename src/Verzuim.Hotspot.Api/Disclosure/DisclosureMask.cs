@@ -59,6 +59,9 @@ internal sealed class DisclosureMask
     /// </summary>
     public void HideOnly(int cell, Measure measure) => _hidden[(int)measure][cell] = true;
 
+    /// <summary>Sets whether the cell is hidden in this measure alone: for views derived from a mask (<see cref="RoleKnowledge.AsSeenBy"/>).</summary>
+    public void SetHidden(int cell, Measure measure, bool hidden) => _hidden[(int)measure][cell] = hidden;
+
     /// <summary>Restores the rule that hidden students hide their reports.</summary>
     public void HideReportsOfHiddenStudents()
     {

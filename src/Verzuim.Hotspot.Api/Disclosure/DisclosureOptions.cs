@@ -12,10 +12,11 @@ internal sealed class DisclosureOptions
 
     /// <summary>
     /// Seconds the secondary suppression of one school year may take before the small counts left fall back to the
-    /// safe, costly protection (see SecondarySuppression). The target is 30 s; the national synthetic set takes longer.
+    /// safe, costly protection (see SecondarySuppression). The target is 30 s; protected against the public and every
+    /// RMC key holder, the national synthetic set takes about half an hour per school year on 2 cores (docs/disclosure.md).
     /// </summary>
-    [Range(1, 3600)]
-    public int ProtectionTimeLimitSeconds { get; set; } = 600;
+    [Range(1, 14_400)]
+    public int ProtectionTimeLimitSeconds { get; set; } = 3600;
 
     /// <summary>
     /// Seconds a request waits for a school year's protection that is being computed before it is answered with 503.

@@ -15,6 +15,7 @@ internal sealed class LinkedTables
     private readonly List<int[]> _records = [];
     private readonly Dictionary<int, int> _recordOf = [];
     private int[][]? _equationsOf;
+    private Dictionary<int, List<int>>? _recordsOf;
 
     public int Count => _keys.Count;
     public IReadOnlyList<CellKey> Keys => _keys;
@@ -82,10 +83,38 @@ internal sealed class LinkedTables
             _recordOf.TryAdd(cell, _records.Count);
         }
         _records.Add(cells);
+        _recordsOf = null;
     }
 
     /// <summary>The cells of one underlying count that adds to <paramref name="cell"/>.</summary>
     public int[] RecordThrough(int cell) => _records[_recordOf[cell]];
+
+    /// <summary>Every underlying count that adds to <paramref name="cell"/>, by its cells. Safe to call from several threads.</summary>
+    public IEnumerable<int[]> RecordsThrough(int cell)
+    {
+        var index = _recordsOf;
+        if (index is null)
+        {
+            lock (_records)
+            {
+                index = _recordsOf ??= BuildRecordIndex();
+            }
+        }
+        return index.TryGetValue(cell, out var records) ? records.Select(r => _records[r]) : [];
+    }
+
+    private Dictionary<int, List<int>> BuildRecordIndex()
+    {
+        var index = new Dictionary<int, List<int>>();
+        for (var r = 0; r < _records.Count; r++)
+        {
+            foreach (var cell in _records[r])
+            {
+                (index.TryGetValue(cell, out var list) ? list : index[cell] = []).Add(r);
+            }
+        }
+        return index;
+    }
 
     public void AddEquation(int total, IEnumerable<int> parts, bool isBand = false)
     {

@@ -14,8 +14,14 @@ internal sealed record ProtectionResult(DisclosureMask Mask, int Targets, int Li
     public int RaisedOnTheWay { get; init; }
     public IReadOnlyList<int> SolvedByAttempt { get; init; } = [];
 
+    /// <summary>Per view (the public, then each RMC key) and measure: the counts it had to check and what that took.</summary>
+    public IReadOnlyList<ViewPass> Views { get; init; } = [];
+
     public int Fallbacks => FallbacksByMeasure.Values.Sum();
 }
+
+/// <summary>One view's share of a protection: the counts it checked, its LPs, the counts that fell back, the time.</summary>
+internal sealed record ViewPass(string View, Measure Measure, int Targets, int LinearPrograms, int Fallbacks, TimeSpan Elapsed);
 
 /// <summary>
 /// Secondary suppression by optimisation over all linked tables at once, for students and for absence reports, each in
@@ -42,16 +48,21 @@ internal static class SecondarySuppression
     /// <summary>The most one bulk LP over a group of hidden cells may take.</summary>
     private const int BulkMilliseconds = 10_000;
 
-    public static ProtectionResult Protect(LinkedTables tables, int minimumCount, TimeSpan timeLimit)
+    /// <param name="againstRoles">
+    /// Also against the holder of each RMC region's key, who is shown that region's cells exact
+    /// (<see cref="RoleKnowledge"/>); off only to show in tests what that knowledge breaks.
+    /// </param>
+    public static ProtectionResult Protect(LinkedTables tables, int minimumCount, TimeSpan timeLimit, bool againstRoles = true)
     {
         var clock = Stopwatch.StartNew();
         var mask = new DisclosureMask(tables, minimumCount);
         var byStudents = Neighbourhood.ByStudents(tables);
+        var roles = againstRoles ? RoleKnowledge.OfRegions(tables) : [];
         // The two systems share no equation, so they are protected side by side, each on a core. The reports pass does
         // not see the students the other hides; they are added to its hidden cells at the end, which only widens what
         // an intruder can do with the reports.
         var passes = new[] { Measure.Students, Measure.Reports }
-            .Select(measure => Task.Run(() => ProtectMeasure(mask, measure, byStudents, clock, timeLimit)))
+            .Select(measure => Task.Run(() => ProtectMeasure(mask, measure, byStudents, roles, clock, timeLimit)))
             .ToArray();
         Task.WaitAll(passes);
         mask.HideReportsOfHiddenStudents();
@@ -62,30 +73,75 @@ internal static class SecondarySuppression
             SettledInBulk = results.Sum(r => r.Settled),
             RaisedOnTheWay = results.Sum(r => r.Raised),
             SolvedByAttempt = [.. Enumerable.Range(0, NeighbourhoodSteps).Select(i => results.Sum(r => r.SolvedByAttempt[i]))],
+            Views = [.. results.SelectMany(r => r.Views)],
         };
     }
 
-    private sealed record MeasurePass(Measure Measure, int Targets, int Programs, int Fallbacks, int NotFound, int Settled, int Raised, int[] SolvedByAttempt);
+    private sealed record MeasurePass(Measure Measure, int Targets, int Programs, int Fallbacks, int NotFound, int Settled, int Raised, int[] SolvedByAttempt,
+        List<ViewPass> Views);
 
-    private static MeasurePass ProtectMeasure(DisclosureMask mask, Measure measure, int[][] byStudents, Stopwatch clock, TimeSpan timeLimit)
+    /// <summary>What one measure's pass has done so far, over the public view and every role's.</summary>
+    private sealed class Tally
+    {
+        public int Programs;
+        /// <summary>The counts that fell back in some view; each counted once however many views it fell back in.</summary>
+        public readonly HashSet<int> FellBack = [];
+        public int NotFound;
+        public int Settled;
+        public int Raised;
+        public readonly int[] SolvedByAttempt = new int[NeighbourhoodSteps];
+        public readonly List<ViewPass> Views = [];
+    }
+
+    private static MeasurePass ProtectMeasure(DisclosureMask mask, Measure measure, int[][] byStudents, IReadOnlyDictionary<string, int[]> roles,
+        Stopwatch clock, TimeSpan timeLimit)
     {
         var tables = mask.Tables;
-        var byRoom = Neighbourhood.ByRoom(tables, measure);
         var order = DisclosureTables.All.ToList();
         var targets = Enumerable.Range(0, tables.Count)
             .Where(c => mask.NeedsProtection(c, measure))
             .OrderBy(c => order.IndexOf(tables.Keys[c].Table))
             .ThenByDescending(tables.Students)
             .ToList();
+        var tally = new Tally();
+        var byRoom = Neighbourhood.ByRoom(tables, measure);
+        // First against the public, who knows every shown cell; then against the holder of each region's key, who also
+        // knows that region's cells exactly. Hiding only ever adds cells, so every view protected earlier stays so.
+        ProtectView(mask, measure, "public", targets, _ => true, byStudents, byRoom, tally, clock, timeLimit);
+        foreach (var (region, known) in roles.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            var knownSet = known.ToHashSet();
+            // The LPs split into groups of linked hidden cells. Holding the key's hidden cells fixed changes only the
+            // groups they are in; a count in any other group keeps the interval it has for the public.
+            var touched = Neighbourhood.HiddenComponents(tables, c => mask.IsHidden(c, measure))
+                .Where(component => component.Any(knownSet.Contains))
+                .SelectMany(component => component)
+                .ToHashSet();
+            ProtectView(mask, measure, $"rmc:{region}", [.. targets.Where(c => touched.Contains(c) && !knownSet.Contains(c))], c => !knownSet.Contains(c),
+                byStudents, byRoom, tally, clock, timeLimit);
+        }
+        return new MeasurePass(measure, targets.Count, tally.Programs, tally.FellBack.Count, tally.NotFound, tally.Settled, tally.Raised, tally.SolvedByAttempt, tally.Views);
+    }
+
+    /// <summary>
+    /// Protects <paramref name="targets"/> against an intruder who knows, besides every shown cell, the cells that
+    /// <paramref name="unknown"/> rejects: those stay put in every LP, as the intruder holds them fixed.
+    /// </summary>
+    private static void ProtectView(DisclosureMask mask, Measure measure, string view, List<int> targets, Func<int, bool> unknown, int[][] byStudents,
+        int[][] byRoom, Tally tally, Stopwatch clock, TimeSpan timeLimit)
+    {
+        var tables = mask.Tables;
+        var (started, programsBefore, fellBackBefore) = (clock.Elapsed, tally.Programs, tally.FellBack.Count);
         var pending = targets.ToHashSet();
-        var (programs, fallbacks, notFound, raised) = (0, 0, 0, 0);
-        var solvedByAttempt = new int[NeighbourhoodSteps];
         bool Hidden(int c) => mask.IsHidden(c, measure);
-        var settled = SettleWidened(mask, measure, pending, clock, timeLimit, ref programs);
+        bool HiddenAndUnknown(int c) => Hidden(c) && unknown(c);
+        tally.Settled += SettleWidened(mask, measure, HiddenAndUnknown, pending, clock, timeLimit, ref tally.Programs);
         var (settledAt, settling) = (clock.Elapsed, clock.Elapsed);
         foreach (var cell in targets)
         {
-            if (!pending.Remove(cell))
+            // A hidden underlying count through the cell that this intruder does not know opens it as the fallback
+            // would: often left by an earlier view, and cheaper to check than an LP.
+            if (!pending.Remove(cell) || HiddenRecordThrough(tables, cell, HiddenAndUnknown))
             {
                 continue;
             }
@@ -93,41 +149,42 @@ internal static class SecondarySuppression
             // levels up (a count whose only room is there would otherwise fall back).
             var attempts = new Func<HashSet<int>>[NeighbourhoodSteps]
             {
-                () => Neighbourhood.Around(tables, cell, 3, _ => true, Hidden, byStudents),
-                () => Neighbourhood.Around(tables, cell, 8, _ => true, Hidden, byStudents),
-                () => Neighbourhood.Around(tables, cell, 6, _ => true, Hidden, byRoom),
-                () => Neighbourhood.Wide(tables, cell, 6, 12, 6000, byRoom),
+                () => Neighbourhood.Around(tables, cell, 3, unknown, Hidden, byStudents),
+                () => Neighbourhood.Around(tables, cell, 8, unknown, Hidden, byStudents),
+                () => Neighbourhood.Around(tables, cell, 6, unknown, Hidden, byRoom),
+                () => [.. Neighbourhood.Wide(tables, cell, 6, 12, 6000, byRoom).Where(unknown)],
             };
             var done = false;
             foreach (var (attempt, index) in attempts.Select((a, i) => (a, i)).TakeWhile(_ => clock.Elapsed <= timeLimit))
             {
-                programs++;
+                tally.Programs++;
                 var remaining = Math.Max(1, (int)(timeLimit - clock.Elapsed).TotalMilliseconds);
                 if (DisclosureLp.Perturbation(tables, attempt(), cell, mask.MinimumCount, measure, Hidden, remaining) is { } found)
                 {
                     found.Moved.ForEach(c => mask.HideOnly(c, measure));
-                    raised += found.Widened.Count(pending.Remove);
-                    solvedByAttempt[index]++;
+                    tally.Raised += found.Widened.Count(pending.Remove);
+                    tally.SolvedByAttempt[index]++;
                     done = true;
                     break;
                 }
             }
             if (!done)
             {
-                fallbacks++;
-                notFound += clock.Elapsed > timeLimit ? 0 : 1;
-                HideRecord(tables, cell, measure, mask);
+                tally.FellBack.Add(cell);
+                tally.NotFound += clock.Elapsed > timeLimit ? 0 : 1;
+                HideRecord(tables, cell, measure, mask, unknown);
             }
             // Cells hidden for one count often protect others: settle those in bulk whenever the single LPs since the
             // last settling took as long as it did.
             if (clock.Elapsed - settledAt >= settling && pending.Count > 0)
             {
                 var start = clock.Elapsed;
-                settled += SettleWidened(mask, measure, pending, clock, timeLimit, ref programs);
+                tally.Settled += SettleWidened(mask, measure, HiddenAndUnknown, pending, clock, timeLimit, ref tally.Programs);
                 (settling, settledAt) = (clock.Elapsed - start, clock.Elapsed);
             }
         }
-        return new MeasurePass(measure, targets.Count, programs, fallbacks, notFound, settled, raised, solvedByAttempt);
+        tally.Views.Add(new ViewPass(view, measure, targets.Count, tally.Programs - programsBefore, tally.FellBack.Count - fellBackBefore,
+            clock.Elapsed - started));
     }
 
     /// <summary>
@@ -136,11 +193,11 @@ internal static class SecondarySuppression
     /// (<see cref="DisclosureLp.Widened"/>). Hiding more later only widens the intruder's polytope, so they stay protected.
     /// Returns how many it removed; <paramref name="programs"/> counts the LPs.
     /// </summary>
-    private static int SettleWidened(DisclosureMask mask, Measure measure, HashSet<int> pending, Stopwatch clock, TimeSpan timeLimit,
-        ref int programs)
+    private static int SettleWidened(DisclosureMask mask, Measure measure, Func<int, bool> variable, HashSet<int> pending, Stopwatch clock,
+        TimeSpan timeLimit, ref int programs)
     {
         var before = pending.Count;
-        foreach (var component in Neighbourhood.HiddenComponents(mask.Tables, c => mask.IsHidden(c, measure)))
+        foreach (var component in Neighbourhood.HiddenComponents(mask.Tables, variable))
         {
             var targets = component.Where(pending.Contains).ToList();
             var remaining = (int)(timeLimit - clock.Elapsed).TotalMilliseconds;
@@ -155,14 +212,22 @@ internal static class SecondarySuppression
         return before - pending.Count;
     }
 
+    /// <summary>True when every cell of some underlying count through <paramref name="cell"/> passes <paramref name="free"/>.</summary>
+    private static bool HiddenRecordThrough(LinkedTables tables, int cell, Func<int, bool> free) =>
+        tables.RecordsThrough(cell).Any(record => record.All(free));
+
     /// <summary>
     /// The fallback: hide every cell that one underlying count through this cell adds to. Adding MinimumCount to that
     /// count then moves this cell up by as much and keeps every equation, with only hidden cells moving, so the cell is
-    /// protected whatever else is shown. It hides totals up to the national one: safe, and costly.
+    /// protected whatever else is shown. It hides totals up to the national one: safe, and costly. The count is one this
+    /// view's intruder does not know (for a campus total: one of another region than the key's), since a perturbation
+    /// through a known cell is closed to them. There is always one: a count of which every underlying count is known
+    /// is known itself (<see cref="RoleKnowledge"/>), and is no target of that view.
     /// </summary>
-    private static void HideRecord(LinkedTables tables, int cell, Measure measure, DisclosureMask mask)
+    private static void HideRecord(LinkedTables tables, int cell, Measure measure, DisclosureMask mask, Func<int, bool> unknown)
     {
-        foreach (var c in tables.RecordThrough(cell))
+        var record = tables.RecordsThrough(cell).FirstOrDefault(r => r.All(unknown)) ?? tables.RecordThrough(cell);
+        foreach (var c in record)
         {
             mask.HideOnly(c, measure);
         }

@@ -21,6 +21,7 @@ internal sealed class PublishedOutputs
 
     public int Numbers { get; private set; }
 
+    /// <summary>Everything <paramref name="client"/> is shown: the public view, or a key's when it sends one.</summary>
     public static async Task<PublishedOutputs> FetchAsync(HttpClient client, string schoolYear, CancellationToken ct)
     {
         var outputs = new PublishedOutputs();
@@ -78,9 +79,10 @@ internal sealed class PublishedOutputs
 
     /// <summary>
     /// The mask an intruder faces: every count of the linked tables that no output shows is hidden. Fails when an output
-    /// shows a number other than the true one, or shows a small count.
+    /// shows a number other than the true one, or shows a small count other than one of <paramref name="own"/> (the
+    /// cells a key's holder is entitled to see exact).
     /// </summary>
-    public DisclosureMask MaskOver(LinkedTables tables, int minimumCount)
+    public DisclosureMask MaskOver(LinkedTables tables, int minimumCount, IReadOnlySet<int>? own = null)
     {
         var mask = new DisclosureMask(tables, minimumCount);
         for (var c = 0; c < tables.Count; c++)
@@ -91,7 +93,8 @@ internal sealed class PublishedOutputs
                 if (shown is { } value)
                 {
                     Assert.True(value == tables.Value(c, measure), $"{tables.Keys[c]} {measure}: published {value}, true {tables.Value(c, measure)}");
-                    Assert.False(mask.IsPrimary(c, measure), $"{tables.Keys[c]} {measure}: the small count {value} is published");
+                    Assert.False(mask.IsPrimary(c, measure) && own?.Contains(c) != true, $"{tables.Keys[c]} {measure}: the small count {value} is published");
+                    mask.SetHidden(c, measure, false); // a key's own small count, hidden by the mask's primary rule, is shown
                 }
                 else
                 {

@@ -38,7 +38,7 @@ public sealed class RandomSmallCountsTests
     private static long Hidden(DisclosureMask mask) => Enumerable.Range(0, mask.Tables.Count)
         .Sum(c => (mask.IsHidden(c, Measure.Students) ? mask.Tables.Students(c) : 0) + (mask.IsHidden(c, Measure.Reports) ? mask.Tables.Reports(c) : 0));
 
-    private static List<ResidenceCount> Rows(int seed)
+    internal static List<ResidenceCount> Rows(int seed)
     {
         var random = new Random(seed);
         var rows = new List<ResidenceCount>();
