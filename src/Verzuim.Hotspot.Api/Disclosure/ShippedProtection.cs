@@ -14,7 +14,17 @@ internal static class ShippedProtection
 {
     private const string Header = "table,band,row,column,students,reports";
 
-    /// <summary>SHA-256 over every cell (key and both counts), every equation and the minimum count, in a fixed order.</summary>
+    /// <summary>
+    /// What the protector promises, named in every fingerprint. Raise it when a protection computed before no longer
+    /// keeps that promise (as when it came to hold against RMC key holders too): stored and shipped protections of
+    /// the old kind then match no tables, and every school year is protected afresh.
+    /// </summary>
+    public const string Promise = "public and every rmc key; floor 1 for listed cells";
+
+    /// <summary>
+    /// SHA-256 over the protector's <see cref="Promise"/>, every cell (key and both counts), every equation and the
+    /// minimum count, in a fixed order.
+    /// </summary>
     public static string Fingerprint(LinkedTables tables, int minimumCount)
     {
         string Key(int cell) => tables.Keys[cell].ToString();
@@ -22,7 +32,7 @@ internal static class ShippedProtection
             .Select(c => $"{Key(c)}={tables.Students(c)}/{tables.Reports(c)}").Order(StringComparer.Ordinal);
         var equations = tables.Equations
             .Select(e => $"{Key(e.Total)}:{string.Join('+', e.Parts.Select(Key).Order(StringComparer.Ordinal))}").Order(StringComparer.Ordinal);
-        var text = string.Join('\n', cells.Concat(equations).Prepend($"minimum {minimumCount}"));
+        var text = string.Join('\n', cells.Concat(equations).Prepend($"minimum {minimumCount}").Prepend($"protects {Promise}"));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
