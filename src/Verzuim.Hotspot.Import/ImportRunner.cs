@@ -155,6 +155,10 @@ internal sealed class ImportRunner(IServiceProvider services, IOptions<Geography
         var clock = TimeProvider.System;
         switch (command.Arguments)
         {
+            case ["create", var roleText] when AccessRole.TryParse(roleText, out var role) && role.Kind == AccessKind.Rmc
+                && !services.GetRequiredService<IOptions<DisclosureOptions>>().Value.ProtectAgainstKeyHolders:
+                logger.LogError("{Refusal}", AccessApi.KeyHolderRefusal);
+                return 1;
             case ["create", var roleText] when AccessRole.TryParse(roleText, out var role) && command.Option("label") is { Length: > 0 } label:
                 DateTimeOffset? expires = command.Option("expires") is { } e ? DateTimeOffset.Parse(e, CultureInfo.InvariantCulture) : null;
                 var issued = await db.IssueKeyAsync(role, label, expires, clock, ct);

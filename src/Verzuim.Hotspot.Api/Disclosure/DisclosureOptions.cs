@@ -19,6 +19,13 @@ internal sealed class DisclosureOptions
     public int ProtectionTimeLimitSeconds { get; set; } = 3600;
 
     /// <summary>
+    /// Protect the public view against what each RMC key holder knows too (see docs/disclosure.md, Against key
+    /// holders). That hides much more of the flows. Off is only for a service that issues no <c>rmc:</c> keys: it then
+    /// refuses to issue one, since the public view would not hold against its holder.
+    /// </summary>
+    public bool ProtectAgainstKeyHolders { get; set; } = true;
+
+    /// <summary>
     /// Seconds a request waits for a school year's protection that is being computed before it is answered with 503.
     /// A small import is protected well within it; a national one takes minutes and is computed when it is imported.
     /// </summary>

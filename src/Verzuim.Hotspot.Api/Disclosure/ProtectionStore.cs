@@ -209,10 +209,11 @@ internal sealed partial class ProtectionStore(NpgsqlDataSource dataSource, IOpti
         }
         var tables = await LinkedTablesBuilder.LoadAsync(connection, transaction, key.ClassificationYear, key.SchoolYear, CancellationToken.None);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var fingerprint = ShippedProtection.Fingerprint(tables, key.MinimumCount);
+        var againstKeyHolders = options.Value.ProtectAgainstKeyHolders;
+        var fingerprint = ShippedProtection.Fingerprint(tables, key.MinimumCount, againstKeyHolders);
         var shipped = await LoadSameTablesAsync(connection, transaction, key, fingerprint) ?? ShippedProtection.TryLoad(ShippedFolder, key, fingerprint);
         var result = shipped is null
-            ? SecondarySuppression.Protect(tables, key.MinimumCount, TimeSpan.FromSeconds(options.Value.ProtectionTimeLimitSeconds))
+            ? SecondarySuppression.Protect(tables, key.MinimumCount, TimeSpan.FromSeconds(options.Value.ProtectionTimeLimitSeconds), againstKeyHolders)
             : null;
         var mask = shipped ?? PublishedMask.From(key, result!.Mask, fingerprint);
 

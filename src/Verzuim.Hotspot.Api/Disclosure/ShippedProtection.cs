@@ -21,18 +21,22 @@ internal static class ShippedProtection
     /// </summary>
     public const string Promise = "public and every rmc key; floor 1 for listed cells";
 
+    /// <summary>The promise of a protection against the public alone (<see cref="DisclosureOptions.ProtectAgainstKeyHolders"/> off).</summary>
+    public const string PublicOnlyPromise = "public only; floor 1 for listed cells";
+
     /// <summary>
     /// SHA-256 over the protector's <see cref="Promise"/>, every cell (key and both counts), every equation and the
     /// minimum count, in a fixed order.
     /// </summary>
-    public static string Fingerprint(LinkedTables tables, int minimumCount)
+    public static string Fingerprint(LinkedTables tables, int minimumCount, bool againstKeyHolders = true)
     {
+        var promise = againstKeyHolders ? Promise : PublicOnlyPromise;
         string Key(int cell) => tables.Keys[cell].ToString();
         var cells = Enumerable.Range(0, tables.Count)
             .Select(c => $"{Key(c)}={tables.Students(c)}/{tables.Reports(c)}").Order(StringComparer.Ordinal);
         var equations = tables.Equations
             .Select(e => $"{Key(e.Total)}:{string.Join('+', e.Parts.Select(Key).Order(StringComparer.Ordinal))}").Order(StringComparer.Ordinal);
-        var text = string.Join('\n', cells.Concat(equations).Prepend($"minimum {minimumCount}").Prepend($"protects {Promise}"));
+        var text = string.Join('\n', cells.Concat(equations).Prepend($"minimum {minimumCount}").Prepend($"protects {promise}"));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 

@@ -32,10 +32,12 @@ namespace Verzuim.Hotspot.Tests.Flows;
 /// perturbations that keep every sum and open each small count's interval to 5 (down to 1, a listed cell is not zero,
 /// and up) hide B-X, B-Y and U-Y and the unplaced row, and, depending on the cycles found (the protector's bulk passes
 /// follow the clock), column Y (48) and the national total. (The old line heuristic hid U's total instead, and
-/// differencing across the bands undid it.)
+/// differencing across the bands undid it.) This is the protection against the public alone
+/// (<see cref="PublicOnlyApiFactory"/>): against each region's key holder too, B's coordinator, who knows B-X, would
+/// read D-X = 88 - 60 - 25 off column X, so A-X would be hidden as well, and with four regions nearly every cell.
 /// </summary>
 [Collection(CountsCollection.Name)]
-public sealed class FlowsHandMadeTests(PostGisFixture postGis, ApiFactory api) : IClassFixture<ApiFactory>, IAsyncLifetime
+public sealed class FlowsHandMadeTests(PostGisFixture postGis, PublicOnlyApiFactory api) : IClassFixture<PublicOnlyApiFactory>, IAsyncLifetime
 {
     private const string Year = "2040-2041";
     private readonly HttpClient _client = api.CreateClient();

@@ -98,10 +98,13 @@ public sealed class FlowsNationalTests(PostGisFixture postGis, ApiFactory api) :
         }
     }
 
+    // The share of institutions that seat a partner in the public view. Held against every RMC key holder too, the
+    // protection hides most flow cells by age band (docs/disclosure.md, Against key holders): of 156 institutions 134
+    // seat one in "all", 34 in "18plus" (over 95% in both with the public-only protection).
     [Theory]
-    [InlineData("18plus")]
-    [InlineData("all")]
-    public async Task Every_Institution_Has_At_Least_One_Agenda_Partner(string ageBand)
+    [InlineData("18plus", 0.2)]
+    [InlineData("all", 0.8)]
+    public async Task Every_Institution_Has_At_Least_One_Agenda_Partner(string ageBand, double seatingAtLeast)
     {
         var flows = await GetJsonAsync($"/flows?schoolYear={Year}&ageBand={ageBand}");
         var tables = await GetJsonAsync($"/agenda-tables?schoolYear={Year}&ageBand={ageBand}");
@@ -118,9 +121,12 @@ public sealed class FlowsNationalTests(PostGisFixture postGis, ApiFactory api) :
             Assert.True(t.GetProperty("partnerCount").GetInt32() >= 1 || lines.All(p => p.GetProperty("suppressed").GetBoolean()),
                 t.GetProperty("brin").GetString());
         });
-        Assert.True(institutions.Count(t => t.GetProperty("partnerCount").GetInt32() >= 1) > 0.95 * institutions.Count);
+        var seated = institutions.Count(t => t.GetProperty("partnerCount").GetInt32() >= 1);
+        Assert.True(seated > seatingAtLeast * institutions.Count, $"{seated} of {institutions.Count} seat a partner");
         var summary = tables.GetProperty("summary");
-        Assert.InRange(summary.GetProperty("medianRegionsPerInstitution").GetDouble(), 1, summary.GetProperty("maxRegionsPerInstitution").GetInt32());
+        // The median institution seats a partner exactly when more than half of them do.
+        Assert.InRange(summary.GetProperty("medianRegionsPerInstitution").GetDouble(), seated > institutions.Count / 2 ? 1 : 0,
+            summary.GetProperty("maxRegionsPerInstitution").GetInt32());
         Assert.Equal(institutions.Sum(t => t.GetProperty("partnerCount").GetInt32()),
             tables.GetProperty("regions").EnumerateArray().Sum(r => r.GetProperty("tableCount").GetInt32()));
     }

@@ -195,11 +195,13 @@ public sealed class HotspotsApiTests(PostGisFixture postGis, ApiFactory api) : I
         Assert.Equal(body.GetProperty("units").GetInt32(), body.GetProperty("items").GetArrayLength());
         // With one band, expected = students x the national rate, so the listed units' expected add up to their students
         // times that rate, and never past the national reports. Units whose reports are hidden (primary or secondary)
-        // are not listed, so the listed share is less than all.
+        // are not listed, so the listed share is less than all. Held against every RMC key holder too, the protection
+        // hides more than half of the students of the 18plus institution totals (docs/disclosure.md), so about a third
+        // of the reports are listed (it was over half with the public-only protection).
         var rate = body.GetProperty("nationalRatePer100").GetProperty("18plus").GetDouble() / 100;
         var expected = items.Sum(i => i.GetProperty("expected").GetDouble());
         Assert.Equal(rate * items.Sum(i => i.GetProperty("students").GetInt64()), expected, 0.001 * expected);
-        Assert.InRange(expected, 0.5 * reports, 1.0001 * reports);
+        Assert.InRange(expected, 0.2 * reports, 1.0001 * reports);
         Assert.True(body.GetProperty("provenance").GetProperty("synthetic").GetBoolean());
         Assert.Equal("18plus", body.GetProperty("provenance").GetProperty("ageBand").GetString());
     }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Verzuim.Hotspot.Tests.Infrastructure;
 
 /// <summary>The API in memory, on the fixture's database and the repository's geodata folder.</summary>
-public sealed class ApiFactory(PostGisFixture postGis) : WebApplicationFactory<Program>
+public class ApiFactory(PostGisFixture postGis) : WebApplicationFactory<Program>
 {
     public const string AdminApiKey = "test-admin-key";
 
@@ -20,5 +20,19 @@ public sealed class ApiFactory(PostGisFixture postGis) : WebApplicationFactory<P
         // Each test protects the school years it reads (see Protections); no factory warms all of them at start.
         builder.UseSetting("Disclosure:WarmOnStart", "false");
         builder.UseEnvironment("Testing");
+    }
+}
+
+/// <summary>
+/// The API protecting the public view against the public alone (<c>Disclosure:ProtectAgainstKeyHolders</c> off), as a
+/// service that issues no RMC keys may. Tables small enough to solve by hand are solved for that rule: with four
+/// regions, holding against each region's key hides nearly every cell (see RoleProtectionTests).
+/// </summary>
+public sealed class PublicOnlyApiFactory(PostGisFixture postGis) : ApiFactory(postGis)
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Disclosure:ProtectAgainstKeyHolders", "false");
     }
 }
