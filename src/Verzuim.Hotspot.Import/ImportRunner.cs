@@ -155,9 +155,9 @@ internal sealed class ImportRunner(IServiceProvider services, IOptions<Geography
         var clock = TimeProvider.System;
         switch (command.Arguments)
         {
-            case ["create", var roleText] when AccessRole.TryParse(roleText, out var role) && role.Kind == AccessKind.Rmc
-                && !services.GetRequiredService<IOptions<DisclosureOptions>>().Value.ProtectAgainstKeyHolders:
-                logger.LogError("{Refusal}", AccessApi.KeyHolderRefusal);
+            case ["create", var roleText] when AccessRole.TryParse(roleText, out var role)
+                && services.GetRequiredService<IOptions<DisclosureOptions>>().Value.RefusesKey(role) is { } refusal:
+                logger.LogError("{Refusal}", refusal);
                 return 1;
             case ["create", var roleText] when AccessRole.TryParse(roleText, out var role) && command.Option("label") is { Length: > 0 } label:
                 DateTimeOffset? expires = command.Option("expires") is { } e ? DateTimeOffset.Parse(e, CultureInfo.InvariantCulture) : null;

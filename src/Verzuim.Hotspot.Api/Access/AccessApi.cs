@@ -29,10 +29,6 @@ internal static class AccessApi
         return app;
     }
 
-    /// <summary>Why no rmc: key is issued while the public view is not protected against its holder.</summary>
-    public const string KeyHolderRefusal =
-        "rmc: keys are not issued while Disclosure:ProtectAgainstKeyHolders is off: the public view would not hold against their holders.";
-
     private static async Task<Results<Created<CreatedKey>, ValidationProblem>> CreateKey(CreateKeyRequest request, HotspotDbContext db,
         TimeProvider clock, IOptions<GeographyOptions> geography, IOptions<DisclosureOptions> disclosure, CancellationToken ct)
     {
@@ -40,9 +36,9 @@ internal static class AccessApi
         {
             return ProblemDetailsExtensions.InvalidParameter("role", "A role is admin, rmc:MCxx (e.g. rmc:MC21) or institution:BRIN (e.g. institution:25LX).");
         }
-        if (role.Kind == AccessKind.Rmc && !disclosure.Value.ProtectAgainstKeyHolders)
+        if (disclosure.Value.RefusesKey(role) is { } refusal)
         {
-            return ProblemDetailsExtensions.InvalidParameter("role", KeyHolderRefusal);
+            return ProblemDetailsExtensions.InvalidParameter("role", refusal);
         }
         var year = geography.Value.ClassificationYear;
         var known = role.Kind switch

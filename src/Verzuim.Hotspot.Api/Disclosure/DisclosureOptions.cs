@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Verzuim.Hotspot.Api.Access;
 
 namespace Verzuim.Hotspot.Api.Disclosure;
 
@@ -24,6 +25,12 @@ internal sealed class DisclosureOptions
     /// refuses to issue one, since the public view would not hold against its holder.
     /// </summary>
     public bool ProtectAgainstKeyHolders { get; set; } = true;
+
+    /// <summary>Why a key of this role is not issued under these options, or null when it may be: the one rule for
+    /// <c>POST /admin/keys</c> and the console's <c>keys create</c>.</summary>
+    public string? RefusesKey(AccessRole role) => role.Kind == AccessKind.Rmc && !ProtectAgainstKeyHolders
+        ? "rmc: keys are not issued while Disclosure:ProtectAgainstKeyHolders is off: the public view would not hold against their holders."
+        : null;
 
     /// <summary>
     /// Seconds a request waits for a school year's protection that is being computed before it is answered with 503.

@@ -40,7 +40,7 @@ public sealed class PublishedIntruderTests(PostGisFixture postGis, ApiFactory ap
     [Fact]
     public async Task The_Intruder_Pins_No_Small_Count_Of_A_Set_Full_Of_Them()
     {
-        var (audit, outputs) = await AuditAsync(HandMadeYear);
+        var (audit, outputs, _) = await AuditAsync(HandMadeYear);
 
         Assert.True(audit.Passed, string.Join("; ", audit.Findings.Take(5)));
         Assert.True(audit.Checked > 150, $"only {audit.Checked} small counts: not the set meant");
@@ -54,16 +54,14 @@ public sealed class PublishedIntruderTests(PostGisFixture postGis, ApiFactory ap
     {
         await postGis.National.EnsureLoadedAsync();
 
-        var (audit, outputs) = await AuditAsync(schoolYear);
+        var (audit, _, published) = await AuditAsync(schoolYear);
 
         Assert.True(audit.Passed, string.Join("; ", audit.Findings.Take(5)));
         Assert.True(audit.Checked > 10_000, $"only {audit.Checked} small counts checked");
         // Every RMC key holder knows its region's cells besides the public ones: differencing as each of them. (The
         // full LP audit as one holder takes about 11 minutes on this set; the hand-made set runs it for every region,
         // and bench/disclosure.sh for any national one.)
-        var tables = await LinkedTablesBuilder.LoadAsync(postGis.DataSource, PostGisFixture.Year, schoolYear, Ct);
-        var published = outputs.MaskOver(tables, MinimumCount);
-        var roles = RoleKnowledge.OfRegions(tables);
+        var roles = RoleKnowledge.OfRegions(published.Tables);
         Assert.Equal(40, roles.Count);
         var pinned = roles.SelectMany(role => IntruderAudit.Differencing(RoleKnowledge.AsSeenBy(published, role.Value))
             .Select(f => $"rmc:{role.Key}: {f}")).ToList();
@@ -236,11 +234,13 @@ public sealed class PublishedIntruderTests(PostGisFixture postGis, ApiFactory ap
         return client;
     }
 
-    private async Task<(AuditReport Audit, PublishedOutputs Outputs)> AuditAsync(string schoolYear)
+    /// <summary>The public outputs of a school year, the mask they lay over its linked tables, and the audit of it.</summary>
+    private async Task<(AuditReport Audit, PublishedOutputs Outputs, DisclosureMask Published)> AuditAsync(string schoolYear)
     {
         var tables = await LinkedTablesBuilder.LoadAsync(postGis.DataSource, PostGisFixture.Year, schoolYear, Ct);
         var outputs = await PublishedOutputs.FetchAsync(_client, schoolYear, Ct);
-        return (IntruderAudit.Run(outputs.MaskOver(tables, MinimumCount)), outputs);
+        var published = outputs.MaskOver(tables, MinimumCount);
+        return (IntruderAudit.Run(published), outputs, published);
     }
 
     /// <summary>
