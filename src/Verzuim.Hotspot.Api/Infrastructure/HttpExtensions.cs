@@ -17,9 +17,11 @@ internal static class HttpExtensions
             o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(
                 ["application/geo+json", "application/problem+json", "text/csv", "application/vnd.mapbox-vector-tile"]);
         });
-        // Fastest: these answers are built per request, and the fast levels already shrink GeoJSON severalfold.
+        // Fastest for answers built per request: the fast levels already shrink GeoJSON severalfold. Answers the
+        // output cache keeps are compressed harder, once (KeptAnswerCompression).
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        services.AddSingleton<IResponseCompressionProvider, KeptAnswerCompression>();
         services.AddSingleton(sp => DataVersionReader.FromDatabase(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         services.AddOutputCache(o => o.AddPolicy(DataVersionOutputCachePolicy.Name, new DataVersionOutputCachePolicy()));
