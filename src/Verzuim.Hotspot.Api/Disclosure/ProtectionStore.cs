@@ -128,7 +128,7 @@ internal sealed partial class ProtectionStore(NpgsqlDataSource dataSource, IOpti
         await ExecuteAsync(connection, "select pg_advisory_lock(@id)", ("id", lockId));
         try
         {
-            if (await LoadAsync(connection, key) is { } stored)
+            if (await LoadAsync(connection, key, Promise) is { } stored)
             {
                 return stored;
             }
@@ -148,14 +148,22 @@ internal sealed partial class ProtectionStore(NpgsqlDataSource dataSource, IOpti
         }
     }
 
-    private static async Task<PublishedMask?> LoadAsync(NpgsqlConnection connection, MaskKey key)
+    /// <summary>
+    /// What this process's protections promise. A stored protection is only used by a process that promises the same:
+    /// one computed against the public alone must never be published where RMC keys are issued (a service whose
+    /// setting was turned on, or two services on one database).
+    /// </summary>
+    private string Promise => ShippedProtection.PromiseOf(options.Value.ProtectAgainstKeyHolders);
+
+    private static async Task<PublishedMask?> LoadAsync(NpgsqlConnection connection, MaskKey key, string promise)
     {
         await using var find = new NpgsqlCommand("""
             select id, fingerprint from disclosure_masks
             where school_year = @school_year and classification_year = @year and import_id = @import_id
-              and geography_loaded_at = @loaded_at and minimum_count = @minimum_count
+              and geography_loaded_at = @loaded_at and minimum_count = @minimum_count and promise = @promise
             """, connection);
         AddKey(find, key);
+        find.Parameters.AddWithValue("promise", promise);
         return await ReadAsync(find, connection, null, key);
     }
 
@@ -218,10 +226,12 @@ internal sealed partial class ProtectionStore(NpgsqlDataSource dataSource, IOpti
         var mask = shipped ?? PublishedMask.From(key, result!.Mask, fingerprint);
 
         await using (var insert = new NpgsqlCommand("""
-            delete from disclosure_masks where school_year = @school_year and classification_year = @year;
+            -- This promise's protection of older counts goes; another promise's protection of these counts stays.
+            delete from disclosure_masks where school_year = @school_year and classification_year = @year
+              and (promise = @promise or (import_id, geography_loaded_at, minimum_count) <> (@import_id, @loaded_at, @minimum_count));
             insert into disclosure_masks (school_year, classification_year, import_id, geography_loaded_at, minimum_count, seconds, small_counts,
-                fallbacks, fingerprint)
-            values (@school_year, @year, @import_id, @loaded_at, @minimum_count, @seconds, @small_counts, @fallbacks, @fingerprint)
+                fallbacks, fingerprint, promise)
+            values (@school_year, @year, @import_id, @loaded_at, @minimum_count, @seconds, @small_counts, @fallbacks, @fingerprint, @promise)
             returning id
             """, connection, transaction))
         {
@@ -230,6 +240,7 @@ internal sealed partial class ProtectionStore(NpgsqlDataSource dataSource, IOpti
             insert.Parameters.AddWithValue("small_counts", result?.Targets ?? new DisclosureMask(tables, key.MinimumCount).SmallCounts);
             insert.Parameters.AddWithValue("fallbacks", result?.Fallbacks ?? 0);
             insert.Parameters.AddWithValue("fingerprint", fingerprint);
+            insert.Parameters.AddWithValue("promise", Promise);
             var id = (long)(await insert.ExecuteScalarAsync())!;
             await using var copy = await connection.BeginBinaryImportAsync(
                 "copy disclosure_hidden_cells (mask_id, table_name, band, row_id, column_id, students, reports) from stdin (format binary)");

@@ -24,13 +24,16 @@ internal static class ShippedProtection
     /// <summary>The promise of a protection against the public alone (<see cref="DisclosureOptions.ProtectAgainstKeyHolders"/> off).</summary>
     public const string PublicOnlyPromise = "public only; floor 1 for listed cells";
 
+    /// <summary>What a protection computed with this setting promises.</summary>
+    public static string PromiseOf(bool againstKeyHolders) => againstKeyHolders ? Promise : PublicOnlyPromise;
+
     /// <summary>
     /// SHA-256 over the protector's <see cref="Promise"/>, every cell (key and both counts), every equation and the
     /// minimum count, in a fixed order.
     /// </summary>
     public static string Fingerprint(LinkedTables tables, int minimumCount, bool againstKeyHolders = true)
     {
-        var promise = againstKeyHolders ? Promise : PublicOnlyPromise;
+        var promise = PromiseOf(againstKeyHolders);
         string Key(int cell) => tables.Keys[cell].ToString();
         var cells = Enumerable.Range(0, tables.Count)
             .Select(c => $"{Key(c)}={tables.Students(c)}/{tables.Reports(c)}").Order(StringComparer.Ordinal);

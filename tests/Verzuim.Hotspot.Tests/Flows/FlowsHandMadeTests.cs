@@ -39,9 +39,8 @@ namespace Verzuim.Hotspot.Tests.Flows;
 [Collection(PublicOnlyCollection.Name)]
 public sealed class FlowsHandMadeTests(PostGisFixture postGis, PublicOnlyApiFactory api) : IClassFixture<PublicOnlyApiFactory>, IAsyncLifetime
 {
-    // A school year of this class alone, older than the national set's so that it is never the default (latest) one:
-    // it is protected against the public alone (PublicOnlyApiFactory), and a process protecting it under the other
-    // setting would replace that protection with its own.
+    // A school year of this class alone, older than the national set's so that it is never the default (latest) one.
+    // It is protected against the public alone (PublicOnlyApiFactory): the hand-solved tables assume that protection.
     private const string Year = "2019-2020";
     private readonly HttpClient _client = api.CreateClient();
     private Setup _s = null!;

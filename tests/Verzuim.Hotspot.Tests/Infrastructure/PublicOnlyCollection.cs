@@ -1,11 +1,11 @@
 namespace Verzuim.Hotspot.Tests.Infrastructure;
 
 /// <summary>
-/// Classes whose API protects against the public alone (<see cref="PublicOnlyApiFactory"/>). They run alone, after
-/// the others: a process with the default setting that protects their school year meanwhile (trends read every
-/// year) would replace that protection with its own, and one database keeps one protection per school year.
+/// Classes whose API protects against the public alone (<see cref="PublicOnlyApiFactory"/>), one after another.
+/// Processes of the default setting may protect the same school years meanwhile (trends read every year): each
+/// setting keeps a protection of its own (<c>ProtectionPromiseTests</c>).
 /// </summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
+[CollectionDefinition(Name)]
 public sealed class PublicOnlyCollection
 {
     public const string Name = "Public only";
