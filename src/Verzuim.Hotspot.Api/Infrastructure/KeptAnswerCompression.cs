@@ -8,7 +8,7 @@ namespace Verzuim.Hotspot.Api.Infrastructure;
 /// Picks the compression of each answer by how often its bytes will be sent. An answer built for one request (keyed,
 /// uncached, a fresh tile with the output cache off) is compressed at the fastest level. An answer the output cache
 /// keeps is compressed once per data version and then sent many times, so it is compressed at the optimal level: that
-/// shrinks the large layers by about a fifth, and sending bytes, not building them, is what a kept answer costs.
+/// shrinks the large layers by about a third, and sending bytes, not building them, is what a kept answer costs.
 /// </summary>
 internal sealed class KeptAnswerCompression(IServiceProvider services, IOptions<ResponseCompressionOptions> options)
     : IResponseCompressionProvider

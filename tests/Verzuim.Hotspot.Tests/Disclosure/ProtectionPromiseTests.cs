@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Verzuim.Hotspot.Api.Counts;
 using Verzuim.Hotspot.Api.Disclosure;
@@ -31,9 +30,10 @@ public sealed class ProtectionPromiseTests(PostGisFixture postGis) : IAsyncLifet
 
     public async ValueTask DisposeAsync() => await CountsTestData.DeleteSchoolYearsAsync(postGis, Year);
 
-    private ProtectionStore Store(bool againstKeyHolders) => new(postGis.DataSource,
-        Options.Create(new DisclosureOptions { ProtectAgainstKeyHolders = againstKeyHolders }),
-        Options.Create(new GeographyOptions { GeodataPath = RepositoryPaths.Geodata }), NullLogger<ProtectionStore>.Instance);
+    private static readonly int MinimumCount = new DisclosureOptions().MinimumCount;
+
+    private ProtectionStore Store(bool againstKeyHolders) =>
+        Protections.Store(postGis, new DisclosureOptions { ProtectAgainstKeyHolders = againstKeyHolders });
 
     [Fact]
     public async Task A_Protection_Against_The_Public_Alone_Is_Never_Published_Where_Rmc_Keys_Are_Issued()
@@ -43,7 +43,7 @@ public sealed class ProtectionPromiseTests(PostGisFixture postGis) : IAsyncLifet
         using (var publicOnly = Store(againstKeyHolders: false))
         {
             var first = await publicOnly.EnsureAsync(Year, PostGisFixture.Year, Ct);
-            Assert.Equal(ShippedProtection.Fingerprint(tables, new DisclosureOptions().MinimumCount, againstKeyHolders: false), first!.Fingerprint);
+            Assert.Equal(ShippedProtection.Fingerprint(tables, MinimumCount, againstKeyHolders: false), first!.Fingerprint);
         }
 
         // Act: a process that issues RMC keys, then the public-only one again
@@ -58,8 +58,8 @@ public sealed class ProtectionPromiseTests(PostGisFixture postGis) : IAsyncLifet
         }
 
         // Assert: each publishes the protection of its own promise, and both stay stored
-        Assert.Equal(ShippedProtection.Fingerprint(tables, new DisclosureOptions().MinimumCount, againstKeyHolders: true), full!.Fingerprint);
-        Assert.Equal(ShippedProtection.Fingerprint(tables, new DisclosureOptions().MinimumCount, againstKeyHolders: false), again!.Fingerprint);
+        Assert.Equal(ShippedProtection.Fingerprint(tables, MinimumCount, againstKeyHolders: true), full!.Fingerprint);
+        Assert.Equal(ShippedProtection.Fingerprint(tables, MinimumCount, againstKeyHolders: false), again!.Fingerprint);
         await using var promises = postGis.DataSource.CreateCommand(
             $"select count(distinct promise) from disclosure_masks where school_year = '{Year}'");
         Assert.Equal(2L, await promises.ExecuteScalarAsync(Ct));

@@ -13,11 +13,14 @@ internal static class Protections
 {
     public static async Task EnsureAsync(PostGisFixture postGis, params string[] schoolYears)
     {
-        using var store = new ProtectionStore(postGis.DataSource, Options.Create(new DisclosureOptions()),
-            Options.Create(new GeographyOptions { GeodataPath = RepositoryPaths.Geodata }), NullLogger<ProtectionStore>.Instance);
+        using var store = Store(postGis, new DisclosureOptions());
         foreach (var schoolYear in schoolYears)
         {
             await store.EnsureAsync(schoolYear, PostGisFixture.Year, CancellationToken.None);
         }
     }
+
+    /// <summary>A store of the service's kind over the test database, with the shipped protections of the repository.</summary>
+    public static ProtectionStore Store(PostGisFixture postGis, DisclosureOptions options) => new(postGis.DataSource, Options.Create(options),
+        Options.Create(new GeographyOptions { GeodataPath = RepositoryPaths.Geodata }), NullLogger<ProtectionStore>.Instance);
 }

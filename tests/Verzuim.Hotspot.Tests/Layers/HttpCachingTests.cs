@@ -134,8 +134,7 @@ public sealed class HttpCachingTests(ApiFactory api, PostGisFixture postGis) : I
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal([encoding], response.Content.Headers.ContentEncoding);
-        await using var compressed = await response.Content.ReadAsStreamAsync(Ct);
-        await using Stream plain = encoding == "br" ? new BrotliStream(compressed, CompressionMode.Decompress) : new GZipStream(compressed, CompressionMode.Decompress);
+        await using var plain = Decompressed(await response.Content.ReadAsStreamAsync(Ct), encoding);
         var body = await JsonSerializer.DeserializeAsync<JsonElement>(plain, cancellationToken: Ct);
         Assert.Equal(50, body.GetProperty("features").GetArrayLength());
     }
@@ -166,12 +165,15 @@ public sealed class HttpCachingTests(ApiFactory api, PostGisFixture postGis) : I
 
     private static List<string> Areas(byte[] bytes, string encoding)
     {
-        using var compressed = new MemoryStream(bytes);
-        using Stream plain = encoding == "br" ? new BrotliStream(compressed, CompressionMode.Decompress) : new GZipStream(compressed, CompressionMode.Decompress);
+        using var plain = Decompressed(new MemoryStream(bytes), encoding);
         using var body = JsonDocument.Parse(plain);
         return [.. body.RootElement.GetProperty("features").EnumerateArray()
             .Select(f => f.GetProperty("id").GetRawText() + f.GetProperty("geometry").GetRawText())];
     }
+
+    private static Stream Decompressed(Stream compressed, string encoding) => encoding == "br"
+        ? new BrotliStream(compressed, CompressionMode.Decompress)
+        : new GZipStream(compressed, CompressionMode.Decompress);
 
     [Fact]
     public async Task Vector_Tiles_Are_Compressed_Too()
