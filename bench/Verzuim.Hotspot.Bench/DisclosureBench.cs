@@ -77,6 +77,7 @@ internal static class DisclosureBench
                 Console.WriteLine(Invariant($"  {loss.Table,-18} {loss.Band,-8} {loss.Students,9} | {loss.SecondaryStudents,16} {loss.SecondaryCells,6} {loss.SecondaryShare,7:P2} {loss.LargestSecondaryCell,8} | {o.SecondaryStudents,12} {o.SecondaryCells,6} {o.SecondaryShare,7:P2} {o.LargestSecondaryCell,8}"));
                 failed |= loss.SecondaryShare > TargetShare;
             }
+            PrintBandBound(tables, policy.MinimumCount);
             // The old heuristic first: its findings are the point of this issue. Differencing alone is quick on any size.
             var differenced = IntruderAudit.Differencing(old);
             Console.WriteLine(Invariant($"  old line heuristic, differencing alone: {differenced.Count} small counts pinned exactly"));
@@ -102,6 +103,15 @@ internal static class DisclosureBench
         }
         Console.WriteLine(failed ? "TARGET MISSED (audit, time or loss)" : "all targets met");
         return failed ? 1 : 0;
+    }
+
+    /// <summary>What the band equation alone forces any suppression to hide, against the loss target.</summary>
+    private static void PrintBandBound(LinkedTables tables, int minimumCount)
+    {
+        foreach (var bound in BandLowerBound.Of(tables, minimumCount))
+        {
+            Console.WriteLine(Invariant($"  {bound.Table}: the band equation alone forces {bound.ForcedAll} students ({bound.ForcedAllShare:P2}) of band all hidden, and a largest per-band share of at least {bound.MaxShare:P2} (target {TargetShare:P0})"));
+        }
     }
 
     /// <summary>Time per view: the public one in full, the RMC keys' summed, with their slowest.</summary>
@@ -135,6 +145,7 @@ internal static class DisclosureBench
         {
             Console.WriteLine(Invariant($"  {loss.Table,-18} {loss.Band,-8} {loss.Students,9} | {loss.SecondaryStudents,9} {loss.SecondaryCells,6} {loss.SecondaryShare,7:P2} {loss.LargestSecondaryCell,8}"));
         }
+        PrintBandBound(tables, minimumCount);
         if (Environment.GetEnvironmentVariable("DISCLOSURE_BENCH_ROLES") is { Length: > 0 } roles)
         {
             return AuditRoles(mask, roles);
