@@ -4,7 +4,10 @@
 #   static  lighttpd serving the very same answers' gzip bytes from disk: the floor on this machine.
 # The mix: the RMC regions and the institutions of a region, agenda partners and agenda tables, municipality and
 # RMC items, two tiles, a postcode and a campus lookup, /hotspots?level=municipality and /outliers?level=institution.
-# Each is asked once before the run (the API's answers are then warm, as after the eager computation of an import).
+# Each is asked once before the run (the API's answers are then warm, as after the eager computation of an import),
+# then each server gets the mix for a warm-up (LOAD_WARMUP_SECONDS, default 15) that is not measured: .NET compiles its
+# hot paths again with tiered, profile-guided JIT in the first seconds under load, which a measured run should not
+# include, since a service in production runs for days.
 # Usage: ConnectionStrings__Hotspot=<database with geography and counts> bench/load.sh [seconds, default 60] [connections, default 200]
 # Installs wrk and lighttpd (Debian packages) when they are missing and we are root.
 # Prints req/s, p50, p99, errors and timeouts (over 20 s) per server and the api/static throughput ratio.
@@ -15,6 +18,7 @@ duration="${1:-60}"
 connections="${2:-200}"
 threads=2
 timeout=20
+warmup="${LOAD_WARMUP_SECONDS:-15}"
 
 [ -n "${ConnectionStrings__Hotspot:-}" ] || { echo "set ConnectionStrings__Hotspot to a database with the geography and counts loaded" >&2; exit 1; }
 missing=()
@@ -129,8 +133,11 @@ static_paths=()
 for i in "${!paths[@]}"; do static_paths+=("/a$i.gz"); done
 mix_script "$work/static.lua" "${static_paths[@]}"
 
-echo "running: $duration s each, $connections connections, $threads wrk threads, $(nproc) cores" >&2
-run() { wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout "${timeout}s" -s "$1" "$2" | tail -n 1; }
+echo "running: $duration s each after a $warmup s warm-up, $connections connections, $threads wrk threads, $(nproc) cores" >&2
+run() {
+  [ "$warmup" -eq 0 ] || wrk -t"$threads" -c"$connections" -d"${warmup}s" --timeout "${timeout}s" -s "$1" "$2" >/dev/null
+  wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout "${timeout}s" -s "$1" "$2" | tail -n 1
+}
 read -r api_rps api_p50 api_p99 api_errors api_timeouts <<<"$(run "$work/api.lua" "$api")"
 read -r st_rps st_p50 st_p99 st_errors st_timeouts <<<"$(run "$work/static.lua" "$static")"
 
