@@ -56,11 +56,13 @@ internal static class DisclosureBench
                 failed |= !AuditShipped(geodata, tables, schoolYear, policy.MinimumCount);
                 continue;
             }
-            var result = SecondarySuppression.Protect(tables, policy.MinimumCount, TimeSpan.FromSeconds(timeLimit));
+            // DISCLOSURE_BENCH_INSTITUTIONS=1 protects against every institution key holder too (Disclosure:ProtectAgainstInstitutionKeys).
+            var institutions = Environment.GetEnvironmentVariable("DISCLOSURE_BENCH_INSTITUTIONS") == "1";
+            var result = SecondarySuppression.Protect(tables, policy.MinimumCount, TimeSpan.FromSeconds(timeLimit), againstInstitutions: institutions);
             PrintViews(result);
             if (Environment.GetEnvironmentVariable("DISCLOSURE_BENCH_EXPORT") is { Length: > 0 } folder)
             {
-                var fingerprint = ShippedProtection.Fingerprint(tables, policy.MinimumCount);
+                var fingerprint = ShippedProtection.Fingerprint(tables, policy.MinimumCount, againstInstitutionKeys: institutions);
                 var key = new MaskKey(schoolYear, 0, 0, DateTime.UnixEpoch, policy.MinimumCount);
                 Console.WriteLine($"  written {ShippedProtection.Write(folder, PublishedMask.From(key, result.Mask, fingerprint))}");
             }
@@ -124,7 +126,7 @@ internal static class DisclosureBench
             var slowest = roles.MaxBy(v => v.Elapsed);
             var roleSeconds = roles.Sum(v => v.Elapsed.TotalSeconds);
             Console.WriteLine(Invariant($"  {measure.Key}: public view {pub.Elapsed.TotalSeconds:0.0} s ({pub.Targets} counts, {pub.LinearPrograms} LPs, {pub.Fallbacks} fallbacks)"));
-            Console.WriteLine(Invariant($"    {roles.Count} rmc views {roleSeconds:0.0} s ({roles.Sum(v => v.Targets)} counts, {roles.Sum(v => v.LinearPrograms)} LPs, {roles.Sum(v => v.Fallbacks)} fallbacks; slowest {slowest?.View} {slowest?.Elapsed.TotalSeconds:0.0} s)"));
+            Console.WriteLine(Invariant($"    {roles.Count} key views {roleSeconds:0.0} s ({roles.Sum(v => v.Targets)} counts, {roles.Sum(v => v.LinearPrograms)} LPs, {roles.Sum(v => v.Fallbacks)} fallbacks; slowest {slowest?.View} {slowest?.Elapsed.TotalSeconds:0.0} s)"));
         }
     }
 
@@ -163,20 +165,23 @@ internal static class DisclosureBench
     /// <summary>
     /// The public mask attacked by the holder of each RMC key, who knows its own region's cells exactly: differencing
     /// for every region, then the whole audit for the regions named (DISCLOSURE_BENCH_ROLES=MC21,MC05; "all" for
-    /// every region, "diff" for differencing alone).
+    /// every region, "diff" for differencing alone). As the holder of each institution key instead:
+    /// DISCLOSURE_BENCH_ROLES=institutions (differencing as each), or institution:BRIN,... (and the whole audit as those).
     /// </summary>
     private static bool AuditRoles(DisclosureMask mask, string roles)
     {
         var passed = true;
-        var known = RoleKnowledge.OfRegions(mask.Tables);
-        var full = roles == "all" ? known.Keys.ToHashSet() : roles.Split(',').ToHashSet();
-        foreach (var (region, cells) in known.OrderBy(kv => kv.Key))
+        var known = roles == "institutions" || roles.StartsWith("institution:", StringComparison.Ordinal)
+            ? RoleKnowledge.OfInstitutions(mask.Tables).ToDictionary(kv => $"institution:{kv.Key}", kv => kv.Value)
+            : RoleKnowledge.OfRegions(mask.Tables).ToDictionary(kv => $"rmc:{kv.Key}", kv => kv.Value);
+        var full = roles == "all" ? known.Keys.ToHashSet() : roles.Split(',').Select(r => r.Contains(':') ? r : $"rmc:{r}").ToHashSet();
+        foreach (var (role, cells) in known.OrderBy(kv => kv.Key))
         {
             var seen = RoleKnowledge.AsSeenBy(mask, cells);
             var clock = Stopwatch.StartNew();
             var differenced = IntruderAudit.Differencing(seen);
-            var line = Invariant($"  rmc:{region} ({cells.Length} cells known): differencing pins {differenced.Count}");
-            if (full.Contains(region))
+            var line = Invariant($"  {role} ({cells.Length} cells known): differencing pins {differenced.Count}");
+            if (full.Contains(role))
             {
                 var audit = IntruderAudit.Run(seen);
                 line += Invariant($"; whole audit ({clock.Elapsed.TotalSeconds:0.0} s): {Verdict(audit)}");

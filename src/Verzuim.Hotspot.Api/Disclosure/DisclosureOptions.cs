@@ -26,11 +26,26 @@ internal sealed class DisclosureOptions
     /// </summary>
     public bool ProtectAgainstKeyHolders { get; set; } = true;
 
+    /// <summary>
+    /// Protect the public view against what each institution key holder knows too: its institution's columns of the
+    /// flows and its campuses' totals, exact (docs/disclosure.md, Institution keys). Off by default, and then no
+    /// <c>institution:</c> key is issued: the protection against the public and the RMC key holders does not hold against
+    /// such a holder. On, every school year is protected against each institution's holder as well, which takes
+    /// longer and hides more.
+    /// </summary>
+    public bool ProtectAgainstInstitutionKeys { get; set; }
+
     /// <summary>Why a key of this role is not issued under these options, or null when it may be: the one rule for
     /// <c>POST /admin/keys</c> and the console's <c>keys create</c>.</summary>
-    public string? RefusesKey(AccessRole role) => role.Kind == AccessKind.Rmc && !ProtectAgainstKeyHolders
-        ? "rmc: keys are not issued while Disclosure:ProtectAgainstKeyHolders is off: the public view would not hold against their holders."
-        : null;
+    public string? RefusesKey(AccessRole role) => role.Kind switch
+    {
+        AccessKind.Rmc when !ProtectAgainstKeyHolders =>
+            "rmc: keys are not issued while Disclosure:ProtectAgainstKeyHolders is off: the public view would not hold against their holders.",
+        AccessKind.Institution when !ProtectAgainstInstitutionKeys =>
+            "institution: keys are not issued while Disclosure:ProtectAgainstInstitutionKeys is off: the public view would not hold against " +
+            "their holders, who would combine their institution's exact columns with it.",
+        _ => null,
+    };
 
     /// <summary>
     /// Seconds a request waits for a school year's protection that is being computed before it is answered with 503.

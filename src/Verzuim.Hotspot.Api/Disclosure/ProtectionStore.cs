@@ -153,7 +153,7 @@ internal sealed partial class ProtectionStore(NpgsqlDataSource dataSource, IOpti
     /// one computed against the public alone must never be published where RMC keys are issued (a service whose
     /// setting was turned on, or two services on one database).
     /// </summary>
-    private string Promise => ShippedProtection.PromiseOf(options.Value.ProtectAgainstKeyHolders);
+    private string Promise => ShippedProtection.PromiseOf(options.Value.ProtectAgainstKeyHolders, options.Value.ProtectAgainstInstitutionKeys);
 
     private static async Task<PublishedMask?> LoadAsync(NpgsqlConnection connection, MaskKey key, string promise)
     {
@@ -217,11 +217,12 @@ internal sealed partial class ProtectionStore(NpgsqlDataSource dataSource, IOpti
         }
         var tables = await LinkedTablesBuilder.LoadAsync(connection, transaction, key.ClassificationYear, key.SchoolYear, CancellationToken.None);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var againstKeyHolders = options.Value.ProtectAgainstKeyHolders;
-        var fingerprint = ShippedProtection.Fingerprint(tables, key.MinimumCount, againstKeyHolders);
+        var (againstKeyHolders, againstInstitutions) = (options.Value.ProtectAgainstKeyHolders, options.Value.ProtectAgainstInstitutionKeys);
+        var fingerprint = ShippedProtection.Fingerprint(tables, key.MinimumCount, againstKeyHolders, againstInstitutions);
         var shipped = await LoadSameTablesAsync(connection, transaction, key, fingerprint) ?? ShippedProtection.TryLoad(ShippedFolder, key, fingerprint);
         var result = shipped is null
-            ? SecondarySuppression.Protect(tables, key.MinimumCount, TimeSpan.FromSeconds(options.Value.ProtectionTimeLimitSeconds), againstKeyHolders)
+            ? SecondarySuppression.Protect(tables, key.MinimumCount, TimeSpan.FromSeconds(options.Value.ProtectionTimeLimitSeconds), againstKeyHolders,
+                againstInstitutions)
             : null;
         var mask = shipped ?? PublishedMask.From(key, result!.Mask, fingerprint);
 

@@ -47,6 +47,43 @@ internal static class RoleKnowledge
     }
 
     /// <summary>
+    /// Per institution (BRIN): the cells an <c>institution:</c> key of that institution is shown exact, its columns of both
+    /// flow tables (every row, the unplaced one too), its total and its campuses' totals, with what follows from them.
+    /// Which campuses make the institution is read from the equations (institution = sum of its campuses).
+    /// </summary>
+    public static Dictionary<string, int[]> OfInstitutions(LinkedTables tables)
+    {
+        var keys = tables.Keys;
+        var institutionOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var equation in tables.Equations.Where(e => keys[e.Total].Table == T.Institution))
+        {
+            foreach (var part in equation.Parts.Where(p => keys[p].Table == T.Campus))
+            {
+                institutionOf[keys[part].Column] = keys[equation.Total].Column;
+            }
+        }
+        var known = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        for (var c = 0; c < tables.Count; c++)
+        {
+            var institution = keys[c] switch
+            {
+                { Table: T.InstitutionFlows or T.Institution, Column: var brin } => brin,
+                { Table: T.CampusFlows or T.Campus, Column: var campus } => institutionOf.GetValueOrDefault(campus),
+                _ => null,
+            };
+            if (institution is not null)
+            {
+                (known.TryGetValue(institution, out var set) ? set : known[institution] = []).Add(c);
+            }
+        }
+        foreach (var cells in known.Values)
+        {
+            CloseOver(tables, cells);
+        }
+        return known.ToDictionary(kv => kv.Key, kv => kv.Value.Order().ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>
     /// Adds what follows from the known cells alone: the one unknown cell of an equation whose other cells are known,
     /// such as the total of a campus whose students all come from the key's region. That is the key's own students, so
     /// no finding of an audit, and no target its view must protect.

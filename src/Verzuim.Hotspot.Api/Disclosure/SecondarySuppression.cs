@@ -14,7 +14,7 @@ internal sealed record ProtectionResult(DisclosureMask Mask, int Targets, int Li
     public int RaisedOnTheWay { get; init; }
     public IReadOnlyList<int> SolvedByAttempt { get; init; } = [];
 
-    /// <summary>Per view (the public, then each RMC key) and measure: the counts it had to check and what that took.</summary>
+    /// <summary>Per view (the public, then each RMC or institution key) and measure: the counts it had to check and what that took.</summary>
     public IReadOnlyList<ViewPass> Views { get; init; } = [];
 
     public int Fallbacks => FallbacksByMeasure.Values.Sum();
@@ -50,14 +50,25 @@ internal static class SecondarySuppression
 
     /// <param name="againstRoles">
     /// Also against the holder of each RMC region's key, who is shown that region's cells exact
-    /// (<see cref="RoleKnowledge"/>); off only to show in tests what that knowledge breaks.
+    /// (<see cref="RoleKnowledge"/>); off for a service that issues no such key.
     /// </param>
-    public static ProtectionResult Protect(LinkedTables tables, int minimumCount, TimeSpan timeLimit, bool againstRoles = true)
+    /// <param name="againstInstitutions">Also against the holder of each institution's key, who is shown its columns exact.</param>
+    public static ProtectionResult Protect(LinkedTables tables, int minimumCount, TimeSpan timeLimit, bool againstRoles = true,
+        bool againstInstitutions = false)
     {
         var clock = Stopwatch.StartNew();
         var mask = new DisclosureMask(tables, minimumCount);
         var byStudents = Neighbourhood.ByStudents(tables);
-        var roles = againstRoles ? RoleKnowledge.OfRegions(tables) : [];
+        // Each key holder's view by name (as the API states it), with the cells that holder knows exactly.
+        var roles = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        foreach (var (region, known) in againstRoles ? RoleKnowledge.OfRegions(tables) : [])
+        {
+            roles[$"rmc:{region}"] = known;
+        }
+        foreach (var (brin, known) in againstInstitutions ? RoleKnowledge.OfInstitutions(tables) : [])
+        {
+            roles[$"institution:{brin}"] = known;
+        }
         // The two systems share no equation, so they are protected side by side, each on a core. The reports pass does
         // not see the students the other hides; they are added to its hidden cells at the end, which only widens what
         // an intruder can do with the reports.
@@ -105,10 +116,10 @@ internal static class SecondarySuppression
             .ToList();
         var tally = new Tally();
         var byRoom = Neighbourhood.ByRoom(tables, measure);
-        // First against the public, who knows every shown cell; then against the holder of each region's key, who also
-        // knows that region's cells exactly. Hiding only ever adds cells, so every view protected earlier stays so.
+        // First against the public, who knows every shown cell; then against the holder of each key, who also knows
+        // that region's or institution's cells exactly. Hiding only ever adds cells, so every view protected earlier stays so.
         ProtectView(mask, measure, "public", targets, _ => true, byStudents, byRoom, tally, clock, timeLimit);
-        foreach (var (region, known) in roles.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        foreach (var (view, known) in roles.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             var knownSet = known.ToHashSet();
             // The LPs split into groups of linked hidden cells. Holding the key's hidden cells fixed changes only the
@@ -117,7 +128,7 @@ internal static class SecondarySuppression
                 .Where(component => component.Any(knownSet.Contains))
                 .SelectMany(component => component)
                 .ToHashSet();
-            ProtectView(mask, measure, $"rmc:{region}", [.. targets.Where(c => touched.Contains(c) && !knownSet.Contains(c))], c => !knownSet.Contains(c),
+            ProtectView(mask, measure, view, [.. targets.Where(c => touched.Contains(c) && !knownSet.Contains(c))], c => !knownSet.Contains(c),
                 byStudents, byRoom, tally, clock, timeLimit);
         }
         return new MeasurePass(measure, targets.Count, tally.Programs, tally.FellBack.Count, tally.NotFound, tally.Settled, tally.Raised, tally.SolvedByAttempt, tally.Views);

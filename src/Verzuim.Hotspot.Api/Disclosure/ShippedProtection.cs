@@ -24,16 +24,22 @@ internal static class ShippedProtection
     /// <summary>The promise of a protection against the public alone (<see cref="DisclosureOptions.ProtectAgainstKeyHolders"/> off).</summary>
     public const string PublicOnlyPromise = "public only; floor 1 for listed cells";
 
-    /// <summary>What a protection computed with this setting promises.</summary>
-    public static string PromiseOf(bool againstKeyHolders) => againstKeyHolders ? Promise : PublicOnlyPromise;
+    /// <summary>What a protection computed with these settings promises (<see cref="DisclosureOptions"/>).</summary>
+    public static string PromiseOf(bool againstKeyHolders, bool againstInstitutionKeys = false) => (againstKeyHolders, againstInstitutionKeys) switch
+    {
+        (true, false) => Promise,
+        (false, false) => PublicOnlyPromise,
+        (true, true) => "public, every rmc key and every institution key; floor 1 for listed cells",
+        (false, true) => "public and every institution key; floor 1 for listed cells",
+    };
 
     /// <summary>
     /// SHA-256 over the protector's <see cref="Promise"/>, every cell (key and both counts), every equation and the
     /// minimum count, in a fixed order.
     /// </summary>
-    public static string Fingerprint(LinkedTables tables, int minimumCount, bool againstKeyHolders = true)
+    public static string Fingerprint(LinkedTables tables, int minimumCount, bool againstKeyHolders = true, bool againstInstitutionKeys = false)
     {
-        var promise = PromiseOf(againstKeyHolders);
+        var promise = PromiseOf(againstKeyHolders, againstInstitutionKeys);
         string Key(int cell) => tables.Keys[cell].ToString();
         var cells = Enumerable.Range(0, tables.Count)
             .Select(c => $"{Key(c)}={tables.Students(c)}/{tables.Reports(c)}").Order(StringComparer.Ordinal);

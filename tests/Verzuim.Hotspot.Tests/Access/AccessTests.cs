@@ -174,7 +174,7 @@ public sealed class AccessTests(PostGisFixture postGis, ApiFactory api) : IClass
     public async Task A_Revoked_Key_Gets_401()
     {
         // Arrange
-        var issued = await IssueAsync("institution:25LX");
+        var issued = await IssueAsync($"rmc:{Region}");
         var key = issued.GetProperty("key").GetString();
         Assert.Equal(HttpStatusCode.OK, (await Client(key).GetAsync("/me", Ct)).StatusCode);
 
@@ -219,7 +219,7 @@ public sealed class AccessTests(PostGisFixture postGis, ApiFactory api) : IClass
     [Fact]
     public async Task Issued_Keys_Are_Listed_Without_Hashes_Or_Keys_And_Shown_Once()
     {
-        var issued = await IssueAsync("institution:25LX");
+        var issued = await IssueAsync($"rmc:{Region}");
 
         var list = await Client(ApiFactory.AdminApiKey).GetStringAsync("/admin/keys", Ct);
 

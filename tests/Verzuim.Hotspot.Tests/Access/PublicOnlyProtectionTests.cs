@@ -27,6 +27,8 @@ public sealed class PublicOnlyProtectionTests(PublicOnlyApiFactory api) : IClass
         Assert.Equal(HttpStatusCode.BadRequest, rmc.StatusCode);
         Assert.Equal("application/problem+json", rmc.Content.Headers.ContentType?.MediaType);
         Assert.Contains("ProtectAgainstKeyHolders", await rmc.Content.ReadAsStringAsync(Ct));
-        Assert.Equal(HttpStatusCode.Created, institution.StatusCode);
+        // Nor an institution key: this service does not protect against their holders either (InstitutionKeyTests).
+        Assert.Equal(HttpStatusCode.BadRequest, institution.StatusCode);
+        Assert.Contains("ProtectAgainstInstitutionKeys", await institution.Content.ReadAsStringAsync(Ct));
     }
 }

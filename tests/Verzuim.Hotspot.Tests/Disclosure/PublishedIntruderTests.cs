@@ -30,7 +30,7 @@ public sealed class PublishedIntruderTests(PostGisFixture postGis, ApiFactory ap
     {
         await CountsTestData.DeleteSchoolYearsAsync(postGis, HandMadeYear);
         var importer = new CountsImporter(postGis.DataSource, Options.Create(new GeographyOptions()));
-        await importer.ImportAsync(CountsTestData.Stream(CountsTestData.Csv(await ManySmallCellsAsync(seed: 4242))), "many small cells",
+        await importer.ImportAsync(CountsTestData.Stream(CountsTestData.Csv(await ManySmallCellsAsync(postGis, HandMadeYear, seed: 4242, Ct))), "many small cells",
             synthetic: true, null, Ct);
         await Protections.EnsureAsync(postGis, HandMadeYear);
     }
@@ -197,7 +197,7 @@ public sealed class PublishedIntruderTests(PostGisFixture postGis, ApiFactory ap
         }
         var before = await HiddenCellsAsync();
         var importer = new CountsImporter(postGis.DataSource, Options.Create(new GeographyOptions()));
-        await importer.ImportAsync(CountsTestData.Stream(CountsTestData.Csv(await ManySmallCellsAsync(seed: 4242))), "many small cells",
+        await importer.ImportAsync(CountsTestData.Stream(CountsTestData.Csv(await ManySmallCellsAsync(postGis, HandMadeYear, seed: 4242, Ct))), "many small cells",
             synthetic: true, null, Ct);
 
         await Protections.EnsureAsync(postGis, HandMadeYear);
@@ -247,7 +247,7 @@ public sealed class PublishedIntruderTests(PostGisFixture postGis, ApiFactory ap
     /// Six regions, two municipalities each, two postcodes each; four institutions with two campuses each; both age
     /// bands; sparse counts of 0 to 8 students, drawn with a seed of its own: most counts and many of their sums are small.
     /// </summary>
-    private async Task<List<CountsTestData.Row>> ManySmallCellsAsync(int seed)
+    internal static async Task<List<CountsTestData.Row>> ManySmallCellsAsync(PostGisFixture postGis, string schoolYear, int seed, CancellationToken ct)
     {
         await using var db = postGis.CreateDbContext();
         var pc4s = await db.Database.SqlQuery<string>($"""
@@ -259,8 +259,8 @@ public sealed class PublishedIntruderTests(PostGisFixture postGis, ApiFactory ap
                 from pc4_areas p join municipalities m on m.classification_year = p.classification_year and m.code = p.municipality_code
                 where p.classification_year = 2025)
             select code as "Value" from ranked where in_municipality <= 2 and in_region <= 2 and region <= 6 order by code
-            """).ToListAsync(Ct);
-        var campuses = (await db.Campuses.OrderBy(c => c.BrinVest).Select(c => new { c.Brin, c.BrinVest }).ToListAsync(Ct))
+            """).ToListAsync(ct);
+        var campuses = (await db.Campuses.OrderBy(c => c.BrinVest).Select(c => new { c.Brin, c.BrinVest }).ToListAsync(ct))
             .GroupBy(c => c.Brin).Where(g => g.Count() >= 2).Take(4).SelectMany(g => g.Take(2).Select(c => c.BrinVest)).ToList();
         var random = new Random(seed);
         var rows = new List<CountsTestData.Row>();
@@ -274,7 +274,7 @@ public sealed class PublishedIntruderTests(PostGisFixture postGis, ApiFactory ap
                     var students = random.Next(10) < 6 ? 0 : random.Next(1, 9);
                     if (students > 0)
                     {
-                        rows.Add(new CountsTestData.Row(HandMadeYear, campus, pc4, band, students, random.Next(0, (students / 2) + 1)));
+                        rows.Add(new CountsTestData.Row(schoolYear, campus, pc4, band, students, random.Next(0, (students / 2) + 1)));
                     }
                 }
             }

@@ -36,3 +36,16 @@ public sealed class PublicOnlyApiFactory(PostGisFixture postGis) : ApiFactory(po
         builder.UseSetting("Disclosure:ProtectAgainstKeyHolders", "false");
     }
 }
+
+/// <summary>
+/// The API protecting the public view against every institution key holder as well
+/// (<c>Disclosure:ProtectAgainstInstitutionKeys</c> on), so that it issues <c>institution:</c> keys.
+/// </summary>
+public sealed class InstitutionKeysApiFactory(PostGisFixture postGis) : ApiFactory(postGis)
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Disclosure:ProtectAgainstInstitutionKeys", "true");
+    }
+}

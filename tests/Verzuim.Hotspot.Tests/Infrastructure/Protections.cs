@@ -11,9 +11,12 @@ namespace Verzuim.Hotspot.Tests.Infrastructure;
 /// </summary>
 internal static class Protections
 {
-    public static async Task EnsureAsync(PostGisFixture postGis, params string[] schoolYears)
+    public static Task EnsureAsync(PostGisFixture postGis, params string[] schoolYears) => EnsureAsync(postGis, new DisclosureOptions(), schoolYears);
+
+    /// <summary>As above, for a service of these settings (what it promises keys its protection).</summary>
+    public static async Task EnsureAsync(PostGisFixture postGis, DisclosureOptions options, params string[] schoolYears)
     {
-        using var store = Store(postGis, new DisclosureOptions());
+        using var store = Store(postGis, options);
         foreach (var schoolYear in schoolYears)
         {
             await store.EnsureAsync(schoolYear, PostGisFixture.Year, CancellationToken.None);

@@ -1,0 +1,113 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Verzuim.Hotspot.Api.Access;
+using Verzuim.Hotspot.Api.Counts;
+using Verzuim.Hotspot.Api.Disclosure;
+using Verzuim.Hotspot.Api.Geography;
+using Verzuim.Hotspot.Tests.Counts;
+using Verzuim.Hotspot.Tests.Disclosure;
+using Verzuim.Hotspot.Tests.Infrastructure;
+using T = Verzuim.Hotspot.Api.Disclosure.DisclosureTables;
+
+namespace Verzuim.Hotspot.Tests.Access;
+
+/// <summary>
+/// An institution key is shown its institution's columns of the flows and its campuses exact. Its holder combines them
+/// with the public tables, so the public view must hold against that holder too: a service issues such keys only when
+/// it protects against them (<c>Disclosure:ProtectAgainstInstitutionKeys</c>); by default it refuses them.
+/// </summary>
+[Collection(CountsCollection.Name)]
+public sealed class InstitutionKeyTests(PostGisFixture postGis, InstitutionKeysApiFactory api) : IClassFixture<InstitutionKeysApiFactory>, IAsyncLifetime
+{
+    private const string Year = "2046-2047";
+    private const int MinimumCount = 5;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        await CountsTestData.DeleteSchoolYearsAsync(postGis, Year);
+        var importer = new CountsImporter(postGis.DataSource, Options.Create(new GeographyOptions()));
+        var rows = await PublishedIntruderTests.ManySmallCellsAsync(postGis, Year, seed: 4242, Ct);
+        await importer.ImportAsync(CountsTestData.Stream(CountsTestData.Csv(rows)), "many small cells", synthetic: true, null, Ct);
+        await Protections.EnsureAsync(postGis, new DisclosureOptions { ProtectAgainstInstitutionKeys = true }, Year);
+    }
+
+    public async ValueTask DisposeAsync() => await CountsTestData.DeleteSchoolYearsAsync(postGis, Year);
+
+    [Fact]
+    public async Task By_Default_No_Institution_Key_Is_Issued()
+    {
+        // Arrange: a service of the default setting, which protects against the public and every RMC key holder only.
+        await using var defaults = new ApiFactory(postGis);
+        using var admin = AdminClient(defaults);
+
+        // Act
+        using var response = await admin.PostAsJsonAsync("/admin/keys", new { role = "institution:25LX", label = "institution" }, Ct);
+
+        // Assert
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("ProtectAgainstInstitutionKeys", await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task No_Institution_Key_Holder_Pins_A_Small_Count_Of_Another_In_A_Set_Full_Of_Them()
+    {
+        // Arrange: a key for every institution of the set; each holder reads everything its key is shown.
+        var tables = await LinkedTablesBuilder.LoadAsync(postGis.DataSource, PostGisFixture.Year, Year, Ct);
+        var roles = RoleKnowledge.OfInstitutions(tables);
+        Assert.Equal(4, roles.Count);
+        var ownSmall = 0;
+
+        foreach (var (brin, known) in roles)
+        {
+            // Act
+            using var client = await KeyClientAsync($"institution:{brin}");
+            var outputs = await PublishedOutputs.FetchAsync(client, Year, Ct);
+            var seen = outputs.MaskOver(tables, MinimumCount, known.ToHashSet());
+            var audit = IntruderAudit.Run(RoleKnowledge.AsSeenBy(seen, known));
+
+            // Assert: the institution's own columns are shown exact, small ones included, and nobody else's small count is pinned.
+            var ownColumns = known.Where(c => tables.Keys[c].Table is T.CampusFlows or T.InstitutionFlows).ToList();
+            Assert.All(ownColumns, c => Assert.False(seen.IsHidden(c, Measure.Students), $"institution:{brin} is not shown its own {tables.Keys[c]}"));
+            ownSmall += ownColumns.Count(c => tables.Students(c) is > 0 and < MinimumCount);
+            Assert.True(audit.Passed, $"institution:{brin}: {string.Join("; ", audit.Findings.Take(5))}");
+            Assert.True(audit.Checked > 100, $"institution:{brin}: only {audit.Checked} small counts checked");
+        }
+        Assert.True(ownSmall > 20, $"only {ownSmall} small counts of their own shown to the keys: not the set meant");
+    }
+
+    [Fact]
+    public async Task The_Public_View_Holds_And_Every_Rmc_Key_Holder_Too()
+    {
+        // The institution keys' views come on top of the regions': every RMC holder's audit still passes.
+        var tables = await LinkedTablesBuilder.LoadAsync(postGis.DataSource, PostGisFixture.Year, Year, Ct);
+        using var anonymous = api.CreateClient();
+        var published = (await PublishedOutputs.FetchAsync(anonymous, Year, Ct)).MaskOver(tables, MinimumCount);
+
+        Assert.True(IntruderAudit.Run(published).Passed);
+        foreach (var (region, known) in RoleKnowledge.OfRegions(tables))
+        {
+            var audit = IntruderAudit.Run(RoleKnowledge.AsSeenBy(published, known));
+            Assert.True(audit.Passed, $"rmc:{region}: {string.Join("; ", audit.Findings.Take(5))}");
+        }
+    }
+
+    private static HttpClient AdminClient(ApiFactory factory)
+    {
+        var admin = factory.CreateClient();
+        admin.DefaultRequestHeaders.Add(ApiKeyHasher.Header, ApiFactory.AdminApiKey);
+        return admin;
+    }
+
+    private async Task<HttpClient> KeyClientAsync(string role)
+    {
+        using var admin = AdminClient(api);
+        using var issued = await admin.PostAsJsonAsync("/admin/keys", new { role, label = $"intruder {role}" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
+        var client = api.CreateClient();
+        client.DefaultRequestHeaders.Add(ApiKeyHasher.Header, (await issued.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("key").GetString());
+        return client;
+    }
+}
