@@ -7,11 +7,14 @@ namespace Verzuim.Hotspot.Api.Access;
 /// <summary>
 /// Authenticates the X-Api-Key header: the bootstrap admin key from configuration, or an issued key that is neither
 /// revoked nor expired (looked up by its SHA-256 hash). No header is anonymous, the public view; a key that does not
-/// authenticate fails, and <see cref="AccessPolicies.ValidKeyIfPresent"/> turns that into 401 on every endpoint.
+/// authenticate fails, and <see cref="AccessPolicies.ValidKeyIfPresent"/> turns that into 401 on every endpoint. So does a
+/// valid key of a role this service does not serve under its disclosure settings (<see cref="DisclosureOptions.RefusesKey"/>):
+/// one issued before a setting changed, or by another service on the same database, would otherwise be shown exact
+/// counts that the public view is not protected against.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions, ILoggerFactory logger, UrlEncoder encoder,
-    IOptions<AccessOptions> access, HotspotDbContext db, TimeProvider clock)
+    IOptions<AccessOptions> access, IOptions<DisclosureOptions> disclosure, HotspotDbContext db, TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -37,6 +40,11 @@ internal sealed class ApiKeyAuthenticationHandler(
             Context.Features.Set(new FailedKey());
             return AuthenticateResult.Fail("The API key is unknown, revoked or expired.");
         }
+        if (disclosure.Value.RefusesKey(role) is { } refusal)
+        {
+            Context.Features.Set(new RefusedRole(refusal));
+            return AuthenticateResult.Fail(refusal);
+        }
         return Success(role, key.Id);
     }
 
@@ -53,7 +61,8 @@ internal sealed class ApiKeyAuthenticationHandler(
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
         Context.WriteProblemAsync(StatusCodes.Status401Unauthorized, "API key required.",
-            $"Send a valid key in the {ApiKeyHasher.Header} header; without one, use the public endpoints without the header.");
+            Context.Features.Get<RefusedRole>()?.Reason
+            ?? $"Send a valid key in the {ApiKeyHasher.Header} header; without one, use the public endpoints without the header.");
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         Context.WriteProblemAsync(StatusCodes.Status403Forbidden, "Not allowed for this key.", $"The role {AccessRole.Of(Context.User)} may not use this endpoint.");
@@ -61,3 +70,6 @@ internal sealed class ApiKeyAuthenticationHandler(
 
 /// <summary>Marks a request that presented a key that did not authenticate, for the failed-key limiter.</summary>
 internal sealed record FailedKey;
+
+/// <summary>A valid key whose role this service does not serve, and why: the detail of its 401.</summary>
+internal sealed record RefusedRole(string Reason);

@@ -52,6 +52,24 @@ public sealed class InstitutionKeyTests(PostGisFixture postGis, InstitutionKeysA
     }
 
     [Fact]
+    public async Task A_Service_Without_The_Setting_Refuses_An_Institution_Key_Issued_By_One_With_It()
+    {
+        // Arrange: issued by this service; a service of the default setting shares the database (or the setting was turned off).
+        using var keyed = await KeyClientAsync("institution:25LX");
+        Assert.Equal(HttpStatusCode.OK, (await keyed.GetAsync("/me", Ct)).StatusCode);
+        await using var defaults = new ApiFactory(postGis);
+        using var client = defaults.CreateClient();
+        client.DefaultRequestHeaders.Add(ApiKeyHasher.Header, keyed.DefaultRequestHeaders.GetValues(ApiKeyHasher.Header).Single());
+
+        // Act
+        using var response = await client.GetAsync($"/flows?schoolYear={Year}", Ct);
+
+        // Assert: not served its exact columns, nor anything else.
+        var problem = await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Contains("ProtectAgainstInstitutionKeys", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task No_Institution_Key_Holder_Pins_A_Small_Count_Of_Another_In_A_Set_Full_Of_Them()
     {
         // Arrange: a key for every institution of the set; each holder reads everything its key is shown.
