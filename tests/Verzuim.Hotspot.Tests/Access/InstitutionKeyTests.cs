@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Verzuim.Hotspot.Api.Access;
 using Verzuim.Hotspot.Api.Counts;
@@ -55,7 +54,7 @@ public sealed class InstitutionKeyTests(PostGisFixture postGis, InstitutionKeysA
     public async Task A_Service_Without_The_Setting_Refuses_An_Institution_Key_Issued_By_One_With_It()
     {
         // Arrange: issued by this service; a service of the default setting shares the database (or the setting was turned off).
-        using var keyed = await KeyClientAsync("institution:25LX");
+        using var keyed = await KeyHolderAudit.ClientAsync(api, "institution:25LX", Ct);
         Assert.Equal(HttpStatusCode.OK, (await keyed.GetAsync("/me", Ct)).StatusCode);
         await using var defaults = new ApiFactory(postGis);
         using var client = defaults.CreateClient();
@@ -72,27 +71,15 @@ public sealed class InstitutionKeyTests(PostGisFixture postGis, InstitutionKeysA
     [Fact]
     public async Task No_Institution_Key_Holder_Pins_A_Small_Count_Of_Another_In_A_Set_Full_Of_Them()
     {
-        // Arrange: a key for every institution of the set; each holder reads everything its key is shown.
+        // Arrange: a key for every institution of the set.
         var tables = await LinkedTablesBuilder.LoadAsync(postGis.DataSource, PostGisFixture.Year, Year, Ct);
         var roles = RoleKnowledge.OfInstitutions(tables);
         Assert.Equal(4, roles.Count);
-        var ownSmall = 0;
 
-        foreach (var (brin, known) in roles)
-        {
-            // Act
-            using var client = await KeyClientAsync($"institution:{brin}");
-            var outputs = await PublishedOutputs.FetchAsync(client, Year, Ct);
-            var seen = outputs.MaskOver(tables, MinimumCount, known.ToHashSet());
-            var audit = IntruderAudit.Run(RoleKnowledge.AsSeenBy(seen, known));
+        // Act and assert: each institution's own columns are shown exact, small ones included, and nobody else's small count is pinned.
+        var ownSmall = await KeyHolderAudit.AssertEveryHolderAsync(api, tables, Year, MinimumCount,
+            roles.Select(kv => ($"institution:{kv.Key}", kv.Value)), k => k.Table is T.CampusFlows or T.InstitutionFlows, Ct);
 
-            // Assert: the institution's own columns are shown exact, small ones included, and nobody else's small count is pinned.
-            var ownColumns = known.Where(c => tables.Keys[c].Table is T.CampusFlows or T.InstitutionFlows).ToList();
-            Assert.All(ownColumns, c => Assert.False(seen.IsHidden(c, Measure.Students), $"institution:{brin} is not shown its own {tables.Keys[c]}"));
-            ownSmall += ownColumns.Count(c => tables.Students(c) is > 0 and < MinimumCount);
-            Assert.True(audit.Passed, $"institution:{brin}: {string.Join("; ", audit.Findings.Take(5))}");
-            Assert.True(audit.Checked > 100, $"institution:{brin}: only {audit.Checked} small counts checked");
-        }
         Assert.True(ownSmall > 20, $"only {ownSmall} small counts of their own shown to the keys: not the set meant");
     }
 
@@ -117,15 +104,5 @@ public sealed class InstitutionKeyTests(PostGisFixture postGis, InstitutionKeysA
         var admin = factory.CreateClient();
         admin.DefaultRequestHeaders.Add(ApiKeyHasher.Header, ApiFactory.AdminApiKey);
         return admin;
-    }
-
-    private async Task<HttpClient> KeyClientAsync(string role)
-    {
-        using var admin = AdminClient(api);
-        using var issued = await admin.PostAsJsonAsync("/admin/keys", new { role, label = $"intruder {role}" }, Ct);
-        Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
-        var client = api.CreateClient();
-        client.DefaultRequestHeaders.Add(ApiKeyHasher.Header, (await issued.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("key").GetString());
-        return client;
     }
 }
