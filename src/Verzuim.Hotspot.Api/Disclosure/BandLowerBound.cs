@@ -14,9 +14,11 @@ namespace Verzuim.Hotspot.Api.Disclosure;
 /// Each cell's choices touch only its own three counts, so the cells are independent. <see cref="MaxShare"/> is the
 /// least that the largest of the three tables' shares (students hidden by secondary suppression / the table's students)
 /// can be under these choices alone, relaxed to fractions of a cell (so it is a lower bound). It tells how much of a
-/// per-table loss target is gone before any row, column or total is protected.
+/// per-table loss target is gone before any row, column or total is protected. <see cref="MaxShareByDifferencing"/> is
+/// the same bound from the first two kinds alone, which differencing pins whatever an intruder knows of a hidden
+/// count's floor.
 /// </summary>
-internal sealed record BandLowerBound(string Table, long Students, long ForcedAll, double MaxShare)
+internal sealed record BandLowerBound(string Table, long Students, long ForcedAll, double MaxShare, double MaxShareByDifferencing)
 {
     public double ForcedAllShare => Students > 0 ? (double)ForcedAll / Students : 0;
 
@@ -54,9 +56,9 @@ internal sealed record BandLowerBound(string Table, long Students, long ForcedAl
 
         // Feasible when every table stays within share t: each band table takes the cells that would cost the all table
         // most per student of its own, as far as its budget goes (the fractional knapsack), the all table the rest.
-        bool Feasible(double t)
+        bool Feasible(double t, long forced)
         {
-            var allBudget = (t * all) - forcedAll;
+            var allBudget = (t * all) - forced;
             foreach (var (cells, budget) in new[] { (youngSmall, t * eighteenPlus), (oldSmall, t * under18) })
             {
                 var left = budget;
@@ -70,12 +72,17 @@ internal sealed record BandLowerBound(string Table, long Students, long ForcedAl
             return allBudget >= -1e-9;
         }
 
-        var (low, high) = (0.0, 1.0);
-        for (var step = 0; step < 50; step++)
+        double Least(long forced)
         {
-            var mid = (low + high) / 2;
-            (low, high) = Feasible(mid) ? (low, mid) : (mid, high);
+            var (low, high) = (0.0, 1.0);
+            for (var step = 0; step < 50; step++)
+            {
+                var mid = (low + high) / 2;
+                (low, high) = Feasible(mid, forced) ? (low, mid) : (mid, high);
+            }
+            return high;
         }
-        return new BandLowerBound(table, all, forcedAll, high);
+
+        return new BandLowerBound(table, all, forcedAll, Least(forcedAll), Least(0));
     }
 }

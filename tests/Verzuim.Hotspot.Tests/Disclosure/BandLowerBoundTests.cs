@@ -37,6 +37,8 @@ public sealed class BandLowerBoundTests
         var bound = BandLowerBound.Of(Tables(), T.CampusFlows, 5);
 
         Assert.Equal(10.0 * 1314 / 2229 / 73, bound.MaxShare, 1e-6);
+        // Without the forced 5: 10x / 73 = 13(1 - x) / 128 gives x = 949 / 2229.
+        Assert.Equal(10.0 * 949 / 2229 / 73, bound.MaxShareByDifferencing, 1e-6);
     }
 
     [Fact]
@@ -47,5 +49,6 @@ public sealed class BandLowerBoundTests
         // 3 + 10 = 13: both bands small, and the 3 lies in [1, 12], 11 values wide; 2 + 3 = 5 is small itself (primary).
         Assert.Equal(0, bound.ForcedAll);
         Assert.Equal(0, bound.MaxShare, 1e-9);
+        Assert.Equal(0, bound.MaxShareByDifferencing, 1e-9);
     }
 }
