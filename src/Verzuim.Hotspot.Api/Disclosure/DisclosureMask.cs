@@ -54,8 +54,8 @@ internal sealed class DisclosureMask
     }
 
     /// <summary>
-    /// Hides the cell in this measure alone, for the protector's two passes that run side by side; it ends with
-    /// <see cref="HideReportsOfHiddenStudents"/>. Each pass reads only its own measure's cells.
+    /// Hides the cell in this measure alone, for the protector's passes, one per measure (side by side in the benchmark's
+    /// comparison); they end with <see cref="HideReportsOfHiddenStudents"/>. Each pass reads only its own measure's cells.
     /// </summary>
     public void HideOnly(int cell, Measure measure) => _hidden[(int)measure][cell] = true;
 
