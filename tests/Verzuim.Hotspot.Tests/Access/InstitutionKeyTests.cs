@@ -1,9 +1,6 @@
 using System.Net;
-using Microsoft.Extensions.Options;
 using Verzuim.Hotspot.Api.Access;
-using Verzuim.Hotspot.Api.Counts;
 using Verzuim.Hotspot.Api.Disclosure;
-using Verzuim.Hotspot.Api.Geography;
 using Verzuim.Hotspot.Tests.Counts;
 using Verzuim.Hotspot.Tests.Disclosure;
 using Verzuim.Hotspot.Tests.Infrastructure;
@@ -24,14 +21,8 @@ public sealed class InstitutionKeyTests(PostGisFixture postGis, InstitutionKeysA
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
-    {
-        await CountsTestData.DeleteSchoolYearsAsync(postGis, Year);
-        var importer = new CountsImporter(postGis.DataSource, Options.Create(new GeographyOptions()));
-        var rows = await PublishedIntruderTests.ManySmallCellsAsync(postGis, Year, seed: 4242, Ct);
-        await importer.ImportAsync(CountsTestData.Stream(CountsTestData.Csv(rows)), "many small cells", synthetic: true, null, Ct);
-        await Protections.EnsureAsync(postGis, new DisclosureOptions { ProtectAgainstInstitutionKeys = true }, Year);
-    }
+    public async ValueTask InitializeAsync() =>
+        await PublishedIntruderTests.ImportManySmallCellsAsync(postGis, Year, new DisclosureOptions { ProtectAgainstInstitutionKeys = true }, Ct);
 
     public async ValueTask DisposeAsync() => await CountsTestData.DeleteSchoolYearsAsync(postGis, Year);
 

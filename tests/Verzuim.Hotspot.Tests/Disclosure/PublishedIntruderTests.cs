@@ -25,13 +25,16 @@ public sealed class PublishedIntruderTests(PostGisFixture postGis, ApiFactory ap
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync() => await ImportManySmallCellsAsync(postGis, HandMadeYear, new DisclosureOptions(), Ct);
+
+    /// <summary>Imports the set with many small cells as <paramref name="schoolYear"/> and protects it as a service of these settings would.</summary>
+    internal static async Task ImportManySmallCellsAsync(PostGisFixture postGis, string schoolYear, DisclosureOptions options, CancellationToken ct)
     {
-        await CountsTestData.DeleteSchoolYearsAsync(postGis, HandMadeYear);
+        await CountsTestData.DeleteSchoolYearsAsync(postGis, schoolYear);
         var importer = new CountsImporter(postGis.DataSource, Options.Create(new GeographyOptions()));
-        await importer.ImportAsync(CountsTestData.Stream(CountsTestData.Csv(await ManySmallCellsAsync(postGis, HandMadeYear, seed: 4242, Ct))), "many small cells",
-            synthetic: true, null, Ct);
-        await Protections.EnsureAsync(postGis, HandMadeYear);
+        await importer.ImportAsync(CountsTestData.Stream(CountsTestData.Csv(await ManySmallCellsAsync(postGis, schoolYear, seed: 4242, ct))), "many small cells",
+            synthetic: true, null, ct);
+        await Protections.EnsureAsync(postGis, options, schoolYear);
     }
 
     public async ValueTask DisposeAsync() => await CountsTestData.DeleteSchoolYearsAsync(postGis, HandMadeYear);
