@@ -185,9 +185,8 @@ internal static class DisclosureBench
     private static bool AuditRoles(DisclosureMask mask, string roles)
     {
         var passed = true;
-        var known = roles == "institutions" || roles.StartsWith("institution:", StringComparison.Ordinal)
-            ? RoleKnowledge.OfInstitutions(mask.Tables).ToDictionary(kv => $"institution:{kv.Key}", kv => kv.Value)
-            : RoleKnowledge.OfRegions(mask.Tables).ToDictionary(kv => $"rmc:{kv.Key}", kv => kv.Value);
+        var institutions = roles == "institutions" || roles.StartsWith("institution:", StringComparison.Ordinal);
+        var known = RoleKnowledge.Views(mask.Tables, regions: !institutions, institutions);
         var full = roles == "all" ? known.Keys.ToHashSet() : roles.Split(',').Select(r => r.Contains(':') ? r : $"rmc:{r}").ToHashSet();
         foreach (var (role, cells) in known.OrderBy(kv => kv.Key))
         {

@@ -1,4 +1,5 @@
 using T = Verzuim.Hotspot.Api.Disclosure.DisclosureTables;
+using Verzuim.Hotspot.Api.Access;
 
 namespace Verzuim.Hotspot.Api.Disclosure;
 
@@ -11,6 +12,24 @@ namespace Verzuim.Hotspot.Api.Disclosure;
 /// </summary>
 internal static class RoleKnowledge
 {
+    /// <summary>
+    /// The key holders' views by the name the API states for them (<see cref="AccessRole"/>: <c>rmc:MC21</c>,
+    /// <c>institution:25LX</c>), each with the cells that holder knows exactly: every region's, every institution's, or both.
+    /// </summary>
+    public static Dictionary<string, int[]> Views(LinkedTables tables, bool regions, bool institutions)
+    {
+        var views = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        foreach (var (region, known) in regions ? OfRegions(tables) : [])
+        {
+            views[new AccessRole(AccessKind.Rmc, region).ToString()] = known;
+        }
+        foreach (var (brin, known) in institutions ? OfInstitutions(tables) : [])
+        {
+            views[new AccessRole(AccessKind.Institution, brin).ToString()] = known;
+        }
+        return views;
+    }
+
     /// <summary>Per RMC region code: the cells an <c>rmc:</c> key of that region is shown exact.</summary>
     public static Dictionary<string, int[]> OfRegions(LinkedTables tables)
     {

@@ -63,16 +63,7 @@ internal static class SecondarySuppression
         var clock = Stopwatch.StartNew();
         var mask = new DisclosureMask(tables, minimumCount);
         var byStudents = Neighbourhood.ByStudents(tables);
-        // Each key holder's view by name (as the API states it), with the cells that holder knows exactly.
-        var roles = new Dictionary<string, int[]>(StringComparer.Ordinal);
-        foreach (var (region, known) in againstRoles ? RoleKnowledge.OfRegions(tables) : [])
-        {
-            roles[$"rmc:{region}"] = known;
-        }
-        foreach (var (brin, known) in againstInstitutions ? RoleKnowledge.OfInstitutions(tables) : [])
-        {
-            roles[$"institution:{brin}"] = known;
-        }
+        var roles = RoleKnowledge.Views(tables, againstRoles, againstInstitutions);
         MeasurePass[] results;
         if (measuresSideBySide)
         {

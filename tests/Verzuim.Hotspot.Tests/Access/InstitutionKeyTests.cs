@@ -64,12 +64,12 @@ public sealed class InstitutionKeyTests(PostGisFixture postGis, InstitutionKeysA
     {
         // Arrange: a key for every institution of the set.
         var tables = await LinkedTablesBuilder.LoadAsync(postGis.DataSource, PostGisFixture.Year, Year, Ct);
-        var roles = RoleKnowledge.OfInstitutions(tables);
+        var roles = RoleKnowledge.Views(tables, regions: false, institutions: true);
         Assert.Equal(4, roles.Count);
 
         // Act and assert: each institution's own columns are shown exact, small ones included, and nobody else's small count is pinned.
         var ownSmall = await KeyHolderAudit.AssertEveryHolderAsync(api, tables, Year, MinimumCount,
-            roles.Select(kv => ($"institution:{kv.Key}", kv.Value)), k => k.Table is T.CampusFlows or T.InstitutionFlows, Ct);
+            roles, k => k.Table is T.CampusFlows or T.InstitutionFlows, Ct);
 
         Assert.True(ownSmall > 20, $"only {ownSmall} small counts of their own shown to the keys: not the set meant");
     }
@@ -83,10 +83,10 @@ public sealed class InstitutionKeyTests(PostGisFixture postGis, InstitutionKeysA
         var published = (await PublishedOutputs.FetchAsync(anonymous, Year, Ct)).MaskOver(tables, MinimumCount);
 
         Assert.True(IntruderAudit.Run(published).Passed);
-        foreach (var (region, known) in RoleKnowledge.OfRegions(tables))
+        foreach (var (view, known) in RoleKnowledge.Views(tables, regions: true, institutions: false))
         {
             var audit = IntruderAudit.Run(RoleKnowledge.AsSeenBy(published, known));
-            Assert.True(audit.Passed, $"rmc:{region}: {string.Join("; ", audit.Findings.Take(5))}");
+            Assert.True(audit.Passed, $"{view}: {string.Join("; ", audit.Findings.Take(5))}");
         }
     }
 

@@ -18,7 +18,7 @@ internal static class KeyHolderAudit
     /// passes; returns how many of those own cells hold a small count (shown to the key alone).
     /// </summary>
     public static async Task<int> AssertEveryHolderAsync(ApiFactory api, LinkedTables tables, string schoolYear, int minimumCount,
-        IEnumerable<(string Role, int[] Known)> holders, Func<CellKey, bool> ownTables, CancellationToken ct)
+        IReadOnlyDictionary<string, int[]> holders, Func<CellKey, bool> ownTables, CancellationToken ct)
     {
         var ownSmall = 0;
         foreach (var (role, known) in holders)

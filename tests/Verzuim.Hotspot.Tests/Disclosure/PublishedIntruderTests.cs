@@ -75,12 +75,12 @@ public sealed class PublishedIntruderTests(PostGisFixture postGis, ApiFactory ap
     {
         // Arrange: a key for every region of the set.
         var tables = await LinkedTablesBuilder.LoadAsync(postGis.DataSource, PostGisFixture.Year, HandMadeYear, Ct);
-        var roles = RoleKnowledge.OfRegions(tables);
+        var roles = RoleKnowledge.Views(tables, regions: true, institutions: false);
         Assert.Equal(6, roles.Count);
 
         // Act and assert: each region's own cells are shown exact, small ones included, and nobody else's small count is pinned.
         var ownSmall = await KeyHolderAudit.AssertEveryHolderAsync(api, tables, HandMadeYear, MinimumCount,
-            roles.Select(kv => ($"rmc:{kv.Key}", kv.Value)), k => k.Table is T.CampusFlows or T.InstitutionFlows or T.Region, Ct);
+            roles, k => k.Table is T.CampusFlows or T.InstitutionFlows or T.Region, Ct);
 
         Assert.True(ownSmall > 20, $"only {ownSmall} small counts of their own shown to the keys: not the set meant");
     }

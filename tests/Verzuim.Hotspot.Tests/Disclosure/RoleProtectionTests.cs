@@ -51,8 +51,7 @@ public sealed class RoleProtectionTests
         var mask = SecondarySuppression.Protect(tables, MinimumCount, TimeSpan.FromSeconds(60), againstInstitutions: true).Mask;
 
         // Assert
-        var holders = RoleKnowledge.OfInstitutions(tables).Select(kv => ($"institution:{kv.Key}", kv.Value))
-            .Concat(RoleKnowledge.OfRegions(tables).Select(kv => ($"rmc:{kv.Key}", kv.Value))).ToList();
+        var holders = RoleKnowledge.Views(tables, regions: true, institutions: true);
         Assert.Equal(3 + 4, holders.Count);
         foreach (var (view, known) in holders)
         {
