@@ -7,7 +7,8 @@
 # Each is asked once before the run (the API's answers are then warm, as after the eager computation of an import),
 # then each server gets the mix for a warm-up (LOAD_WARMUP_SECONDS, default 15) that is not measured: .NET compiles its
 # hot paths again with tiered, profile-guided JIT in the first seconds under load, which a measured run should not
-# include, since a service in production runs for days.
+# include, since a service in production runs for days. Then the two take turns in LOAD_ROUNDS rounds (default 6), so
+# that both meet the same background load of a shared machine.
 # Usage: ConnectionStrings__Hotspot=<database with geography and counts> bench/load.sh [seconds, default 60] [connections, default 200]
 # Installs wrk and lighttpd (Debian packages) when they are missing and we are root.
 # Prints req/s, p50, p99, errors and timeouts (over 20 s) per server and the api/static throughput ratio.
@@ -133,13 +134,30 @@ static_paths=()
 for i in "${!paths[@]}"; do static_paths+=("/a$i.gz"); done
 mix_script "$work/static.lua" "${static_paths[@]}"
 
-echo "running: $duration s each after a $warmup s warm-up, $connections connections, $threads wrk threads, $(nproc) cores" >&2
-run() {
-  [ "$warmup" -eq 0 ] || wrk -t"$threads" -c"$connections" -d"${warmup}s" --timeout "${timeout}s" -s "$1" "$2" >/dev/null
-  wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout "${timeout}s" -s "$1" "$2" | tail -n 1
+# The machine is shared: other work comes and goes by the minute. So the two servers take turns in rounds (api, static,
+# api, ...), each round a slice of the duration, and both meet the same background. req/s is all requests over all
+# measured time; p50 is the middle round's, p99 the worst round's (a bound, not a merge).
+rounds="${LOAD_ROUNDS:-6}"
+slice=$(( duration / rounds ))
+[ "$slice" -ge 1 ] || { echo "duration must be at least $rounds s (one per round)" >&2; exit 1; }
+echo "running: $duration s each in $rounds rounds of $slice s, after a $warmup s warm-up each, $connections connections, $threads wrk threads, $(nproc) cores" >&2
+warm() { [ "$warmup" -eq 0 ] || wrk -t"$threads" -c"$connections" -d"${warmup}s" --timeout "${timeout}s" -s "$1" "$2" >/dev/null; }
+one() { wrk -t"$threads" -c"$connections" -d"${slice}s" --timeout "${timeout}s" -s "$1" "$2" | tail -n 1; }
+warm "$work/api.lua" "$api"
+warm "$work/static.lua" "$static"
+: >"$work/api.rounds"; : >"$work/static.rounds"
+for _ in $(seq 1 "$rounds"); do
+  one "$work/api.lua" "$api" >>"$work/api.rounds"
+  one "$work/static.lua" "$static" >>"$work/static.rounds"
+done
+summary() { # rounds file -> "rps p50 p99 errors timeouts"
+  sort -k2,2n "$1" | awk -v n="$rounds" '
+    { rps += $1; p50[NR] = $2; if ($3 > p99) p99 = $3; errors += $4; timeouts += $5 }
+    END { printf "%.1f %.1f %.1f %d %d\n", rps / n, p50[int((n + 1) / 2)], p99, errors, timeouts }'
 }
-read -r api_rps api_p50 api_p99 api_errors api_timeouts <<<"$(run "$work/api.lua" "$api")"
-read -r st_rps st_p50 st_p99 st_errors st_timeouts <<<"$(run "$work/static.lua" "$static")"
+read -r api_rps api_p50 api_p99 api_errors api_timeouts <<<"$(summary "$work/api.rounds")"
+read -r st_rps st_p50 st_p99 st_errors st_timeouts <<<"$(summary "$work/static.rounds")"
+paste -d' ' "$work/api.rounds" "$work/static.rounds" | awk '{ printf "  round %d: api %.1f req/s, static %.1f req/s, ratio %.2f\n", NR, $1, $6, $1 / $6 }' >&2
 
 printf '\n%-8s %10s %10s %10s %8s %9s\n' "server" "req/s" "p50 ms" "p99 ms" "errors" "timeouts"
 printf '%-8s %10s %10s %10s %8s %9s\n' "api" "$api_rps" "$api_p50" "$api_p99" "$api_errors" "$api_timeouts"

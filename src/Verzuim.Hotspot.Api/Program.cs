@@ -14,6 +14,8 @@ using Verzuim.Hotspot.Api.Viewer;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.UseHotspotSocketTransport();
+
 builder.AddHotspotData();
 builder.Services.AddHotspotProblemDetails();
 builder.Services.AddHotspotJson();
