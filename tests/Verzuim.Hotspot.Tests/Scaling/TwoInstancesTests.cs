@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -68,15 +69,17 @@ public sealed partial class TwoInstancesTests(PostGisFixture postGis) : IAsyncLi
 
         // Assert: B's very next answers are the new data, identical to A's, under new ETags;
         // B's old ETag no longer gets a 304.
-        var readyA = await a.GetFromJsonAsync<JsonElement>("/health/ready", Ct);
-        var readyB = await b.GetFromJsonAsync<JsonElement>("/health/ready", Ct);
-        Assert.Equal(readyA.GetProperty("dataVersion").GetInt64(), readyB.GetProperty("dataVersion").GetInt64());
+        var (readyA, readyB) = await AtOneVersionAsync(
+            async () => (await a.GetFromJsonAsync<JsonElement>("/health/ready", Ct)).GetProperty("dataVersion").GetInt64(),
+            async () => (await b.GetFromJsonAsync<JsonElement>("/health/ready", Ct)).GetProperty("dataVersion").GetInt64(),
+            version => version);
+        Assert.Equal(readyA, readyB);
         foreach (var path in Paths)
         {
-            var fromB = await GetAsync(b, path);
+            var (fromB, fromA) = await AtOneVersionAsync(() => GetAsync(b, path), () => GetAsync(a, path), VersionOf);
             Assert.NotEqual(before[path].ETag, fromB.ETag);
             Assert.NotEqual(before[path].Body, fromB.Body);
-            Assert.Equal(await GetAsync(a, path), fromB);
+            Assert.Equal(fromA, fromB);
             using var revalidate = new HttpRequestMessage(HttpMethod.Get, path) { Headers = { IfNoneMatch = { before[path].ETag } } };
             Assert.Equal(HttpStatusCode.OK, (await b.SendAsync(revalidate, Ct)).StatusCode);
         }
@@ -91,6 +94,25 @@ public sealed partial class TwoInstancesTests(PostGisFixture postGis) : IAsyncLi
         };
         Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(request, Ct)).StatusCode);
     }
+
+    /// <summary>
+    /// B's answer and then A's, read again while an import of another test class (the data version is one for the whole
+    /// database) moved the version between the two reads: only answers of one version can be compared.
+    /// </summary>
+    private static async Task<(T First, T Second)> AtOneVersionAsync<T>(Func<Task<T>> first, Func<Task<T>> second, Func<T, long> version)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (x, y) = (await first(), await second());
+            if (version(x) == version(y) || attempt == 5)
+            {
+                return (x, y);
+            }
+        }
+    }
+
+    /// <summary>The data version an ETag (W/"version-hash") was made from.</summary>
+    private static long VersionOf(Answer answer) => long.Parse(answer.ETag.Tag.ToString().Trim('"').Split('-')[0], CultureInfo.InvariantCulture);
 
     private static async Task<Answer> GetAsync(HttpClient client, string path)
     {
