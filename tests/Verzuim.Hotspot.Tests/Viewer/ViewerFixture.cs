@@ -17,6 +17,13 @@ namespace Verzuim.Hotspot.Tests.Viewer;
 /// </summary>
 public sealed class ViewerFixture(PostGisFixture postGis) : IAsyncLifetime
 {
+    /// <summary>
+    /// How long a browser step may wait before the test fails: a bound against a hang, not a timing check (speed is
+    /// measured in bench/). Playwright's own 30 s was met on a loaded machine by the first pack of a fresh API, which
+    /// computes outliers, trends and hotspots of the national set on its first request.
+    /// </summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
+
     private IPlaywright? _playwright;
     private Factory? _factory;
 
@@ -37,7 +44,7 @@ public sealed class ViewerFixture(PostGisFixture postGis) : IAsyncLifetime
         _factory.StartServer();
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
-        Client = new HttpClient { BaseAddress = BaseAddress };
+        Client = new HttpClient { BaseAddress = BaseAddress, Timeout = Patience };
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -56,6 +63,8 @@ public sealed class ViewerFixture(PostGisFixture postGis) : IAsyncLifetime
     public async Task<(IPage Page, ConcurrentQueue<string> Outside)> NewPageAsync(int width = 1400, int height = 900)
     {
         var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        page.SetDefaultTimeout((float)Patience.TotalMilliseconds);
+        page.SetDefaultNavigationTimeout((float)Patience.TotalMilliseconds);
         var outside = new ConcurrentQueue<string>();
         await page.RouteAsync("**/*", async route =>
         {

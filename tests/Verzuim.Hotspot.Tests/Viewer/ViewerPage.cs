@@ -18,7 +18,7 @@ internal static class ViewerPage
     public static async Task WaitReadyAsync(IPage page)
     {
         await page.WaitForFunctionAsync("() => ['ready', 'error'].includes(document.body.dataset.state)", null,
-            new PageWaitForFunctionOptions { Timeout = 60_000 });
+            new PageWaitForFunctionOptions { Timeout = (float)ViewerFixture.Patience.TotalMilliseconds });
         var state = await page.EvaluateAsync<string>("() => document.body.dataset.state");
         Assert.True(state == "ready", "The viewer reported an error: " + await page.InnerTextAsync("#panel"));
     }
