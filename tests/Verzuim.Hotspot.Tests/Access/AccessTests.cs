@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -269,9 +270,10 @@ public sealed class AccessTests(PostGisFixture postGis, ApiFactory api) : IClass
         // Act
         await Client(key).GetAsync($"/rmc-regions/{Region}/institutions?marker={marker}", Ct);
 
-        // Assert: written in the background, so poll briefly.
+        // Assert: written in the background, so poll (up to 30 s: a bound against a hang on a loaded machine).
         JsonElement entry = default;
-        for (var attempt = 0; attempt < 50 && entry.ValueKind == JsonValueKind.Undefined; attempt++)
+        var patience = Stopwatch.StartNew();
+        while (entry.ValueKind == JsonValueKind.Undefined && patience.Elapsed < TimeSpan.FromSeconds(30))
         {
             var log = await Client(ApiFactory.AdminApiKey).GetFromJsonAsync<JsonElement>($"/admin/audit?since={Uri.EscapeDataString(since)}", Ct);
             entry = log.EnumerateArray().FirstOrDefault(e => e.GetProperty("path").GetString()!.Contains(marker, StringComparison.Ordinal));
