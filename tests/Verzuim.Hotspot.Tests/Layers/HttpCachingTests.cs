@@ -109,7 +109,8 @@ public sealed class HttpCachingTests(ApiFactory api, PostGisFixture postGis) : I
             first = await GetAsync(path);
             second = await GetAsync(path);
         }
-        while (first.Headers.ETag != second.Headers.ETag && ++attempts < 5);
+        // Equals, not !=: EntityTagHeaderValue has value equality only through Equals.
+        while (!Equals(first.Headers.ETag, second.Headers.ETag) && ++attempts < 5);
         Assert.Equal(first.Headers.ETag, second.Headers.ETag);
         Assert.Equal(await first.Content.ReadAsStringAsync(Ct), await second.Content.ReadAsStringAsync(Ct));
 
