@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using Npgsql;
+using Verzuim.Hotspot.Api.Data;
 using Verzuim.Hotspot.Tests.Infrastructure;
 
 namespace Verzuim.Hotspot.Tests.Faults;
@@ -86,7 +88,11 @@ public sealed class DatabaseOutageTests(PostGisFixture postGis)
     private Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> ProxiedApi(TcpProxy proxy)
     {
         var proxied = new NpgsqlConnectionStringBuilder(postGis.ConnectionString) { Host = "127.0.0.1", Port = proxy.Port };
-        return new ApiFactory(postGis).WithWebHostBuilder(b => b.UseSetting("ConnectionStrings:Hotspot", proxied.ConnectionString));
+        // The shipped connect timeout, not the test factory's patient one: failing fast is what these tests check.
+        var shipped = new DatabaseOptions().ConnectTimeoutSeconds.ToString(CultureInfo.InvariantCulture);
+        return new ApiFactory(postGis).WithWebHostBuilder(b => b
+            .UseSetting("ConnectionStrings:Hotspot", proxied.ConnectionString)
+            .UseSetting("Database:ConnectTimeoutSeconds", shipped));
     }
 
     private static async Task<(string Path, HttpResponseMessage Response, TimeSpan Elapsed)> TimedGetAsync(HttpClient client, string path)

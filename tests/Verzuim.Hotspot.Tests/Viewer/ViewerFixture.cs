@@ -116,6 +116,7 @@ public sealed class ViewerFixture(PostGisFixture postGis) : IAsyncLifetime
             builder.UseSetting("Geography:GeodataPath", RepositoryPaths.Geodata);
             builder.UseSetting("Viewer:DistPath", dist);
             builder.UseSetting("Auth:AdminApiKey", ApiFactory.AdminApiKey);
+            builder.UseSetting("Database:ConnectTimeoutSeconds", ApiFactory.PatientDatabaseSeconds);
             builder.UseSetting("Disclosure:WarmOnStart", "false");
             builder.UseEnvironment("Testing");
         }
