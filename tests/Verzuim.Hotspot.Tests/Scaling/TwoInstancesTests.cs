@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -69,14 +68,14 @@ public sealed partial class TwoInstancesTests(PostGisFixture postGis) : IAsyncLi
 
         // Assert: B's very next answers are the new data, identical to A's, under new ETags;
         // B's old ETag no longer gets a 304.
-        var (readyA, readyB) = await AtOneVersionAsync(
+        var (readyA, readyB) = await DataVersions.AtOneAsync(
             async () => (await a.GetFromJsonAsync<JsonElement>("/health/ready", Ct)).GetProperty("dataVersion").GetInt64(),
             async () => (await b.GetFromJsonAsync<JsonElement>("/health/ready", Ct)).GetProperty("dataVersion").GetInt64(),
             version => version);
         Assert.Equal(readyA, readyB);
         foreach (var path in Paths)
         {
-            var (fromB, fromA) = await AtOneVersionAsync(() => GetAsync(b, path), () => GetAsync(a, path), VersionOf);
+            var (fromB, fromA) = await DataVersions.AtOneAsync(() => GetAsync(b, path), () => GetAsync(a, path), answer => DataVersions.Of(answer.ETag));
             Assert.NotEqual(before[path].ETag, fromB.ETag);
             Assert.NotEqual(before[path].Body, fromB.Body);
             Assert.Equal(fromA, fromB);
@@ -94,25 +93,6 @@ public sealed partial class TwoInstancesTests(PostGisFixture postGis) : IAsyncLi
         };
         Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(request, Ct)).StatusCode);
     }
-
-    /// <summary>
-    /// B's answer and then A's, read again while an import of another test class (the data version is one for the whole
-    /// database) moved the version between the two reads: only answers of one version can be compared.
-    /// </summary>
-    private static async Task<(T First, T Second)> AtOneVersionAsync<T>(Func<Task<T>> first, Func<Task<T>> second, Func<T, long> version)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var (x, y) = (await first(), await second());
-            if (version(x) == version(y) || attempt == 5)
-            {
-                return (x, y);
-            }
-        }
-    }
-
-    /// <summary>The data version an ETag (W/"version-hash") was made from.</summary>
-    private static long VersionOf(Answer answer) => long.Parse(answer.ETag.Tag.ToString().Trim('"').Split('-')[0], CultureInfo.InvariantCulture);
 
     private static async Task<Answer> GetAsync(HttpClient client, string path)
     {
