@@ -15,21 +15,18 @@ internal static class HealthApi
     }
 
     private static async Task<Results<Ok<HealthStatus>, ProblemHttpResult>> Ready(
-        NpgsqlDataSource dataSource, IOptions<GeographyOptions> options, IOptions<DatabaseOptions> database, HttpContext http,
-        CancellationToken ct)
+        NpgsqlDataSource dataSource, DataVersionReader versions, IOptions<GeographyOptions> options,
+        IOptions<DatabaseOptions> database, HttpContext http, CancellationToken ct)
     {
         var year = options.Value.ClassificationYear;
         try
         {
-            await using var cmd = dataSource.CreateCommand("""
-                select (select count(*) from rmc_regions where classification_year = $1)::int,
-                       (select version from data_state where id = 1)
-                """);
+            // The data version first, as every other request reads it: that read notices a restart of the database
+            // and forgets the pooled connections it broke, so a restart nobody met does not make this replica not ready.
+            var version = await versions.ReadAsync(ct);
+            await using var cmd = dataSource.CreateCommand("select count(*)::int from rmc_regions where classification_year = $1");
             cmd.Parameters.Add(new NpgsqlParameter { Value = year });
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            await reader.ReadAsync(ct);
-            var regions = reader.GetInt32(0);
-            long? version = reader.IsDBNull(1) ? null : reader.GetInt64(1);
+            var regions = (int)(await cmd.ExecuteScalarAsync(ct))!;
             return regions > 0
                 ? TypedResults.Ok(new HealthStatus("ready", year, regions, version))
                 : NotReady($"The geography of {year} is not loaded.");

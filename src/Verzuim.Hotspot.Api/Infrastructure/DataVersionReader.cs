@@ -9,8 +9,6 @@ namespace Verzuim.Hotspot.Api.Infrastructure;
 /// </summary>
 internal sealed class DataVersionReader(Func<Task<long>> read)
 {
-    private const string VersionSql = "select version from data_state where id = 1";
-
     private readonly Lock _lock = new();
 
     /// <summary>The read the requests waiting now will share; it starts when the one in flight is done.</summary>
@@ -60,14 +58,4 @@ internal sealed class DataVersionReader(Func<Task<long>> read)
             }
         }
     }
-
-    /// <summary>The reader of the service: one query of data_state.</summary>
-    public static DataVersionReader FromDatabase(NpgsqlDataSource dataSource, DatabaseOptions options) => new(async () =>
-    {
-        await using var command = dataSource.CreateCommand(VersionSql);
-        // Nobody's request cancels a shared read, so it has a bound of its own: a database that does not answer fails
-        // the waiters as fast as opening a connection to it would.
-        command.CommandTimeout = options.ConnectTimeoutSeconds;
-        return await command.ExecuteScalarAsync() as long? ?? 0;
-    });
 }

@@ -22,8 +22,9 @@ internal static class HttpExtensions
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.AddSingleton<IResponseCompressionProvider, KeptAnswerCompression>();
-        services.AddSingleton(sp => DataVersionReader.FromDatabase(
+        services.AddSingleton(sp => new DataVersionConnection(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        services.AddSingleton(sp => new DataVersionReader(sp.GetRequiredService<DataVersionConnection>().ReadAsync));
         services.AddOutputCache(o => o.AddPolicy(DataVersionOutputCachePolicy.Name, new DataVersionOutputCachePolicy()));
         return services.AddCors(o => o.AddDefaultPolicy(p => p.AllowAnyOrigin().WithMethods("GET", "HEAD")
             .AllowAnyHeader().WithExposedHeaders("ETag", "Content-Crs", "Link")));

@@ -79,6 +79,27 @@ public sealed class DatabaseOutageTests(PostGisFixture postGis)
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"recovery took {clock.Elapsed}");
     }
 
+    [Fact]
+    public async Task A_Restart_Between_Two_Requests_Costs_No_Request()
+    {
+        // Arrange: a warm API whose connections, the one that reads the data version among them, the restart will break.
+        await using var proxy = StartProxy();
+        await using var api = ProxiedApi(proxy);
+        var client = api.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/rmc-regions", Ct)).StatusCode);
+
+        // Act: the database restarts while nobody asks anything.
+        proxy.Cut();
+        proxy.Restore();
+
+        // Assert: the first requests after it already succeed.
+        foreach (var path in Paths)
+        {
+            var response = await client.GetAsync(path, Ct);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode}");
+        }
+    }
+
     private TcpProxy StartProxy()
     {
         var target = new NpgsqlConnectionStringBuilder(postGis.ConnectionString);
