@@ -61,8 +61,14 @@ internal sealed class DataVersionConnection(NpgsqlDataSource dataSource, Databas
 
     private async ValueTask CloseAsync()
     {
-        if (_command is not null) await _command.DisposeAsync();
-        if (_connection is not null) await _connection.DisposeAsync();
+        if (_command is not null)
+        {
+            await _command.DisposeAsync();
+        }
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+        }
         (_command, _connection) = (null, null);
     }
 }
